@@ -1,0 +1,5 @@
+"""Lets `python -m facilitator` run the command line."""
+
+from facilitator.cli import main
+
+raise SystemExit(main())

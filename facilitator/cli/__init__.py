@@ -1,0 +1,80 @@
+"""The `facilitator` command: the app, and the command line for content, store and printing.
+
+`main` builds one argparse parser from the command modules, runs the chosen
+command, and turns every user error into one line on standard error with exit
+status 2. With no command it opens the app; that is the only place the core
+imports `ui`, lazily, so that the rest of the command line stays free of Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from facilitator import __version__
+from facilitator.cli import content_commands
+from facilitator.cli.context import Context
+from facilitator.problems import FacilitatorError
+
+# Each module adds its subcommands with `register(commands, common)`.
+COMMAND_MODULES = [content_commands]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", metavar="DIR", type=Path, default=argparse.SUPPRESS,
+        help="the group's data folder (default: $FACILITATOR_HOME, or the platform's "
+             "user data folder)")
+    parser = argparse.ArgumentParser(
+        prog="facilitator",
+        parents=[common],
+        description="Run a recovery mutual-help meeting from a laptop, and print its format "
+                    "sheets and reading cards. With no command, open the app.",
+        epilog="Facilitator never records attendance or any person. "
+               "Run `facilitator COMMAND --help` for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument("--exit-after-start", action="store_true",
+                        help="open the main window, exit once it has been painted (smoke test)")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "data_dir"):
+        args.data_dir = None
+    try:
+        run = getattr(args, "run", None)
+        if run is None:
+            return open_app(args)
+        return run(Context(args))
+    except FacilitatorError as error:
+        for line in str(error).splitlines() or ["unknown error"]:
+            print(f"facilitator: {line}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`facilitator readings | head`); that is not an error.
+        sys.stderr.close()
+        return 0
+    except Exception as error:  # noqa: BLE001 - the last line of defence against a traceback
+        if os.environ.get("FACILITATOR_DEBUG"):
+            raise
+        print(f"facilitator: unexpected error: {type(error).__name__}: {error} "
+              "(set FACILITATOR_DEBUG=1 for details)", file=sys.stderr)
+        return 1
+
+
+def open_app(args: argparse.Namespace) -> int:
+    """Open the Qt app. `ui` is imported here, and only here, so the command line stays light."""
+    from ui.app import run_app
+
+    return run_app(args)

@@ -1,0 +1,279 @@
+"""Loading content files, and the library that holds every program, reading and format.
+
+Built-in content ships inside the package as `facilitator.formats` and
+`facilitator.readings` and is found with `importlib.resources`, so a checkout, an
+editable install and a wheel behave the same. Reading a file is guarded the same
+way for built-ins and for the group's files: size, emptiness, binary content and
+TOML syntax are checked before the model's `from_dict` judges the contents.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from facilitator.model import FORMAT_KINDS, Format, Program, Reading
+from facilitator.problems import ContentError, FacilitatorError, Problem
+from facilitator.validation import Checker
+
+MAX_FILE_BYTES = 1_000_000
+
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """The bytes of a content file as text, or a clear problem if they are not text."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ContentError([Problem(
+            f"the file is {len(raw):,} bytes; content files are limited to 1 MB", file=name)])
+    if not raw.strip():
+        raise ContentError([Problem("the file is empty", file=name)])
+    if b"\x00" in raw:
+        raise ContentError([Problem("this is a binary file, not a text file", file=name)])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError([Problem(
+            "the file is not UTF-8 text (is it binary, or saved in another encoding?)",
+            file=name, line=line)]) from None
+
+
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    """Parse TOML text, turning a syntax error into one located problem."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_LINE.search(message)
+        line = int(match.group(1)) if match else None
+        message = _TOML_LINE.sub("", message).strip().rstrip(".")
+        raise ContentError([Problem(f"bad TOML: {message}", file=name, line=line)]) from None
+
+
+def read_content_bytes(path: Path) -> bytes:
+    """The raw bytes of a content file, refusing missing, unreadable and oversized files."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            # Refuse before reading, so that a huge file costs nothing.
+            raise ContentError([Problem(
+                f"the file is {size:,} bytes; content files are limited to 1 MB", file=name)])
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError([Problem("no such file", file=name)]) from None
+    except IsADirectoryError:
+        raise ContentError([Problem("this is a folder, not a file", file=name)]) from None
+    except PermissionError:
+        raise ContentError([Problem("permission denied: cannot read the file", file=name)]) \
+            from None
+    except OSError as error:
+        raise ContentError([Problem(f"cannot read the file: {error.strerror}", file=name)]) \
+            from None
+
+
+def read_toml_file(path: Path) -> dict[str, Any]:
+    """Read and parse one TOML content file, with every failure as a located problem."""
+    return parse_toml(decode_text(read_content_bytes(path), str(path)), str(path))
+
+
+def content_kind(data: dict[str, Any]) -> str:
+    """What a parsed content file holds: programs, topics, a reading or a format."""
+    if "program" in data:
+        return "programs"
+    if "topics" in data:
+        return "topics"
+    if "text" in data or "items" in data or ("title" in data and "segment" not in data):
+        return "reading"
+    return "format"
+
+
+def parse_topics(data: dict[str, Any]) -> tuple[str, ...]:
+    c = Checker(data)
+    topics = c.text_list("topics")
+    if c.has("topics") and not topics and not c.failed("topics"):
+        c.problem("topics", "the topic bank needs at least one topic")
+    c.no_unknown_keys({"topics"})
+    c.raise_if_any()
+    return tuple(topics)
+
+
+def parse_programs(data: dict[str, Any]) -> dict[str, Program]:
+    c = Checker(data)
+    programs: dict[str, Program] = {}
+    for n, raw in enumerate(c.table_list("program")):
+        program = c.nested(f"program[{n}]", Program.from_dict, raw)
+        if program is None:
+            continue
+        if program.id in programs:
+            c.problem(f"program[{n}].id", f"program {program.id!r} is defined twice")
+        programs[program.id] = program
+    c.no_unknown_keys({"program"})
+    c.raise_if_any()
+    return programs
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every program, reading, format and topic the app knows, built-in and the group's."""
+
+    programs: dict[str, Program]
+    readings: dict[str, Reading]
+    formats: dict[str, Format]
+    topics: tuple[str, ...]
+    own_readings: frozenset[str] = field(default_factory=frozenset)
+    own_formats: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def slots(self) -> set[str]:
+        """Every slot name some program fills."""
+        return {slot for program in self.programs.values() for slot in program.words}
+
+    def program(self, program_id: str) -> Program:
+        try:
+            return self.programs[program_id]
+        except KeyError:
+            known = " ".join(self.programs)
+            raise FacilitatorError(f"unknown program {program_id!r}; choose one of: {known}") \
+                from None
+
+    def reading(self, reading_id: str) -> Reading:
+        try:
+            return self.readings[reading_id]
+        except KeyError:
+            raise FacilitatorError(
+                f"unknown reading {reading_id!r}; `facilitator readings` lists them") from None
+
+    def format(self, format_id: str) -> Format:
+        try:
+            return self.formats[format_id]
+        except KeyError:
+            raise FacilitatorError(
+                f"unknown format {format_id!r}; `facilitator formats` lists them") from None
+
+    def words(self, program_id: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
+        """The words that fill slots for a program, with the group's own choices on top."""
+        return {**self.program(program_id).words, **(overrides or {})}
+
+    def with_group_items(
+        self, formats: list[Format] = (), readings: list[Reading] = ()
+    ) -> Library:
+        """This library plus the group's own formats and readings, marked as theirs."""
+        return replace(
+            self,
+            readings={**self.readings, **{r.id: r for r in readings}},
+            formats={**self.formats, **{f.id: f for f in formats}},
+            own_readings=self.own_readings | {r.id for r in readings},
+            own_formats=self.own_formats | {f.id for f in formats},
+        )
+
+
+def _builtin_files(package: str) -> list[tuple[str, str]]:
+    root = importlib.resources.files(package)
+    files = sorted((entry.name, entry) for entry in root.iterdir() if entry.name.endswith(".toml"))
+    return [(f"{package.rsplit('.', 1)[-1]}/{name}", entry.read_text("utf-8"))
+            for name, entry in files]
+
+
+@functools.cache
+def builtin_library() -> Library:
+    """The content shipped with Facilitator, validated by the same rules as any file."""
+    programs: dict[str, Program] = {}
+    topics: tuple[str, ...] = ()
+    reading_data: list[tuple[str, dict]] = []
+    for name, text in _builtin_files("facilitator.readings"):
+        data = parse_toml(text, name)
+        kind = content_kind(data)
+        if kind == "programs":
+            programs = _located(name, text, parse_programs, data)
+        elif kind == "topics":
+            topics = _located(name, text, parse_topics, data)
+        else:
+            reading_data.append((name, data))
+    slots = {slot for program in programs.values() for slot in program.words}
+    readings = {}
+    for name, data in reading_data:
+        reading = _located(name, None, Reading.from_dict, data, slots)
+        readings[reading.id] = reading
+    loaded = []
+    for name, text in _builtin_files("facilitator.formats"):
+        loaded.append(_located(name, text, Format.from_dict, parse_toml(text, name), readings))
+    # List the formats in the seed's order of meeting kinds, not alphabetically.
+    loaded.sort(key=lambda f: (FORMAT_KINDS.index(f.kind), f.id))
+    formats = {fmt.id: fmt for fmt in loaded}
+    return Library(programs, readings, formats, topics)
+
+
+def _located(name: str, text: str | None, build, *args):
+    try:
+        return build(*args)
+    except ContentError as error:
+        raise ContentError([locate(p, name, text) for p in error.problems]) from None
+
+
+def locate(problem: Problem, name: str, text: str | None) -> Problem:
+    """The problem with its file, and the line of its key when the text shows it."""
+    line = line_of_key(text, problem.key) if text and problem.key else None
+    return problem.located(name, line)
+
+
+_PATH_PART = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")
+
+
+def line_of_key(text: str, key: str) -> int | None:
+    """The line where a dotted key such as `segment[2].minutes` is written, if it can be found.
+
+    This is a light scan of the TOML text rather than a second parser: it follows
+    `[[table]]` headers and `key =` lines, which is how content files are written.
+    When a key cannot be found, the caller falls back to naming the key.
+    """
+    parts = _PATH_PART.findall(key)
+    if not parts:
+        return None
+    lines = text.splitlines()
+    start, end = 0, len(lines)
+    first, index = parts[0]
+
+    def key_line(name: str, lo: int, hi: int) -> int | None:
+        pattern = re.compile(rf'^\s*("?){re.escape(name)}\1\s*=')
+        for n in range(lo, hi):
+            stripped = lines[n].lstrip()
+            if n > lo and stripped.startswith("[") and not stripped.startswith("[ "):
+                if re.match(r"^\[\[?\s*[A-Za-z\"]", stripped):
+                    return None
+            if pattern.match(lines[n]):
+                return n
+        return None
+
+    header = re.compile(rf"^\s*\[\[\s*{re.escape(first)}\s*\]\]")
+    table = re.compile(rf"^\s*\[\s*{re.escape(first)}\s*\]")
+    if index:
+        seen = -1
+        for n, line in enumerate(lines):
+            if header.match(line):
+                seen += 1
+                if seen == int(index):
+                    start = n
+                    break
+        else:
+            found = key_line(first, 0, end)
+            return found + 1 if found is not None else None
+        rest = parts[1:]
+        if not rest:
+            return start + 1
+        found = key_line(rest[0][0], start, end)
+        return (found if found is not None else start) + 1
+    for n, line in enumerate(lines):
+        if table.match(line):
+            if len(parts) > 1:
+                found = key_line(parts[1][0], n, end)
+                return (found if found is not None else n) + 1
+            return n + 1
+    found = key_line(first, 0, end)
+    return found + 1 if found is not None else None

@@ -1,0 +1,42 @@
+"""Problems found in content and user input, and the one error that carries them.
+
+Every check in Facilitator reports a `Problem`: where it is (a file, and a line
+or a key) and what is wrong, in one plain sentence. The command line prints each
+as one line, the app shows them in a list, and nothing ever shows a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, located as precisely as the source allows."""
+
+    message: str
+    key: str = ""
+    file: str = ""
+    line: int | None = None
+
+    def located(self, file: str = "", line: int | None = None) -> Problem:
+        """The same problem, with a file (and a line, when known) filled in."""
+        return Problem(self.message, self.key, file or self.file, line if line else self.line)
+
+    def __str__(self) -> str:
+        if self.file and self.line:
+            return f"{self.file}:{self.line}: {self.message}"
+        where = ": ".join(part for part in (self.file, self.key) if part)
+        return f"{where}: {self.message}" if where else self.message
+
+
+class FacilitatorError(Exception):
+    """A user-facing error: one clear sentence, never shown as a traceback."""
+
+
+class ContentError(FacilitatorError):
+    """Content that failed validation. It holds every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

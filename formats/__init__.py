@@ -1,0 +1,1 @@
+"""Built-in meeting formats, shipped as TOML data inside the package."""

@@ -1,0 +1,1 @@
+"""Built-in readings, program profiles and the topic bank, shipped as TOML data."""
