@@ -9,6 +9,7 @@ all. `to_dict` gives back the same shape, ready for TOML, JSON or the store.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -477,3 +478,51 @@ class GroupSettings:
 
 
 GROUP_SETTING_KEYS = tuple(GroupSettings().to_dict())
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One meeting that took place: what was planned and how long it ran. Never who came."""
+
+    date: str
+    format_id: str
+    step: int | None = None
+    topic: str = ""
+    passage: str = ""
+    planned_minutes: float = 0
+    actual_minutes: float = 0
+
+    @classmethod
+    def from_dict(cls, data: Any, key: str = "") -> HistoryEntry:
+        c = Checker(data, key)
+        date = c.text("date")
+        if date and not _DATE.match(date):
+            c.problem("date", f"{date!r} is not a date like 2026-04-07")
+        entry = cls(
+            date=date,
+            format_id=c.identifier("format_id"),
+            step=c.integer("step", required=False, low=1, high=99),
+            topic=c.text("topic", required=False, empty_ok=True),
+            passage=c.text("passage", required=False, empty_ok=True),
+            planned_minutes=c.number("planned_minutes", required=False) or 0,
+            actual_minutes=c.number("actual_minutes", required=False) or 0,
+        )
+        c.no_unknown_keys(set(HISTORY_KEYS))
+        c.raise_if_any()
+        return entry
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "format_id": self.format_id,
+            "step": self.step,
+            "topic": self.topic,
+            "passage": self.passage,
+            "planned_minutes": self.planned_minutes,
+            "actual_minutes": self.actual_minutes,
+        }
+
+
+HISTORY_KEYS = ("date", "format_id", "step", "topic", "passage", "planned_minutes",
+                "actual_minutes")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
