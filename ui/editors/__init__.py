@@ -1,0 +1,1 @@
+"""The secretary's editors: formats, readings and the pickers they share."""
