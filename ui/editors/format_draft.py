@@ -85,4 +85,7 @@ class FormatDraft(QObject):
             return row, field, f"{where}: {problem.message}"
         field = problem.key.split(".")[0]
         words = FIELD_WORDS.get(field, field.capitalize())
-        return None, field, f"{words}: {problem.message}"
+        message = problem.message
+        if field == "name" and message == "is empty":
+            message = "the format needs a name"
+        return None, field, f"{words}: {message}"

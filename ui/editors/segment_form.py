@@ -32,8 +32,15 @@ KIND_LABELS.update({"reading": "Reading aloud", "topic": "Topic discussion",
                     "custom": "Something else"})
 
 
+class MinutesSpin(QDoubleSpinBox):
+    """Minutes in halves, shown as "20 min" or "2.5 min" rather than "20.0 min"."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
+        return f"{value:g}"
+
+
 def minutes_spin(maximum: float, name: str, step: float = 0.5) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
+    spin = MinutesSpin()
     spin.setRange(0, maximum)
     spin.setDecimals(1)
     spin.setSingleStep(step)
@@ -99,9 +106,13 @@ class SegmentForm(QWidget):
         self.form.addRow("&Title:", self.title)
         self.form.addRow("C&ue:", self.note)
         self.form.addRow("&Minutes:", self.minutes)
-        self.form.addRow("Reading:", reading_row)
+        reading_label = QLabel("&Reading:")
+        reading_label.setBuddy(self.choose_reading)
+        self.form.addRow(reading_label, reading_row)
         self.form.addRow("&Share length:", self.share_minutes)
-        self.form.addRow("S&peakers:", speakers_row)
+        speakers_label = QLabel("S&peakers:")
+        speakers_label.setBuddy(self.count)
+        self.form.addRow(speakers_label, speakers_row)
         self.form.addRow(self.problems)
 
         self.kind.activated.connect(self._kind_activated)

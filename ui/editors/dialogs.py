@@ -1,0 +1,54 @@
+"""The few questions the editors ask, each in one small method a test can replace.
+
+Every editor and dialog in `ui.editors`, `ui.settings` and `ui.printing` mixes
+this in, so that no modal dialog can block a headless test: a test assigns a
+plain function to `show_message`, `ask_text`, `choose_open_path` and the rest.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+
+class Asks:
+    """Mixin for a QWidget: messages, questions and file choosers, one method each."""
+
+    def show_message(self: QWidget, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
+
+    def show_problem(self: QWidget, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def ask_yes_no(self: QWidget, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_save_discard_cancel(self: QWidget, title: str, text: str) -> str:
+        """"save", "discard" or "cancel"."""
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(self, title, text, buttons)
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
+
+    def ask_text(self: QWidget, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self, title, label, text=text)
+        return value if ok else None
+
+    def ask_item(self: QWidget, title: str, label: str, items: list[str]) -> int | None:
+        """The index of the item the user picked, or None."""
+        if not items:
+            return None
+        value, ok = QInputDialog.getItem(self, title, label, items, 0, False)
+        return items.index(value) if ok and value in items else None
+
+    def choose_open_path(self: QWidget, title: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self, title, "", file_filter)
+        return Path(name) if name else None
+
+    def choose_save_path(self: QWidget, title: str, suggested: str,
+                         file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
+        return Path(name) if name else None
