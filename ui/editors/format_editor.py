@@ -319,7 +319,6 @@ class FormatEditor(QDialog, Asks):
         self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        self.undo_stack.cleanChanged.connect(self._update_title)
         self.save_button.clicked.connect(self.save)
         self.save_action.triggered.connect(self.save)
         self.export_button.clicked.connect(self.export_toml)
@@ -394,9 +393,13 @@ class FormatEditor(QDialog, Asks):
             return
         self.open_format(format_id)
 
+    def is_dirty(self) -> bool:
+        """Whether the open format differs from what is saved (undo back to it is clean)."""
+        return self.draft is not None and self.draft.to_dict() != self.draft.source.to_dict()
+
     def confirm_leave(self) -> bool:
         """Ask about unsaved changes. True when it is fine to leave the open format."""
-        if self.draft is None or self.undo_stack.isClean():
+        if not self.is_dirty():
             return True
         answer = self.ask_save_discard_cancel(
             "Unsaved changes", f"Save the changes to “{self.draft.header['name']}”?")
@@ -509,7 +512,7 @@ class FormatEditor(QDialog, Asks):
         if self.draft is None or self.draft.builtin:
             return
         fmt = self.library.format(self.draft.header["id"])
-        if not self.undo_stack.isClean() and not self.ask_yes_no(
+        if self.is_dirty() and not self.ask_yes_no(
                 "Delete the format", f"Delete “{fmt.name}” and the changes not yet saved?"):
             return
         # Open another format first (that clears the draft's undo steps), then delete,
@@ -518,7 +521,6 @@ class FormatEditor(QDialog, Asks):
         self.undo_stack.clear()
         self.open_format(others[0])
         self.undo_stack.push(DeleteFormatCommand(self.store, fmt, self._after_library_change))
-        self.undo_stack.setClean()
 
     # Draft commands --------------------------------------------------------------------
 
@@ -676,7 +678,7 @@ class FormatEditor(QDialog, Asks):
     @Slot()
     def _update_title(self) -> None:
         name = self.draft.header["name"] if self.draft else ""
-        dirty = "" if self.undo_stack.isClean() else " *"
+        dirty = " *" if self.is_dirty() else ""
         self.setWindowTitle(f"Formats: {name}{dirty}" if name else "Formats")
 
     # Saving ------------------------------------------------------------------------------
@@ -706,7 +708,6 @@ class FormatEditor(QDialog, Asks):
         draft.builtin = False
         draft.source = fmt
         self.refresh_format_list(select=fmt.id)
-        self.undo_stack.setClean()
         self._show_banner(saved_copy=fmt.id if from_builtin else "")
         self._update_list_buttons()
         self._update_title()

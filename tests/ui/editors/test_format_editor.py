@@ -11,9 +11,12 @@ def make_editor(qtbot, store) -> FormatEditor:
     editor = FormatEditor(store)
     qtbot.addWidget(editor)
     editor.show()
-    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
     editor.show_problem = lambda title, text: (_ for _ in ()).throw(
         AssertionError(f"unexpected problem: {title}: {text}"))
+    # Closing at the end of a test with changes left unsaved throws them away.
+    editor.ask_save_discard_cancel = lambda title, text: "discard"
     return editor
 
 
@@ -46,7 +49,7 @@ def test_build_a_format_by_keyboard_and_mouse(qtbot, store, tmp_path):
 
     # Remove every segment with the Delete key, then add four by the Add menu.
     editor.segment_view.setFocus()
-    while editor.draft.segments.rowCount():
+    for _ in range(editor.draft.segments.rowCount()):
         qtbot.keyClick(editor.segment_view, Qt.Key.Key_Delete)
     assert editor.total_label.text() == "0 of 60 minutes: 60 to spare"
     assert "a format needs at least one segment" in editor.problems_label.text()
