@@ -16,6 +16,7 @@ goes to disk before it returns: there is no write cache.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -80,10 +81,8 @@ def temp_name(path: Path) -> Path:
 def remove_stale_temps(path: Path) -> None:
     """Delete temporary files left by a process killed mid-save. Only the lock holder calls this."""
     for leftover in path.parent.glob(f".{path.name}.tmp-*"):
-        try:
+        with contextlib.suppress(OSError):
             leftover.unlink()
-        except OSError:
-            pass
 
 
 def write_atomically(path: Path, data: bytes, backup: Callable[[], None] | None = None) -> None:
@@ -111,10 +110,8 @@ def write_atomically(path: Path, data: bytes, backup: Callable[[], None] | None 
             backup()
         os.replace(temporary, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             temporary.unlink()
-        except OSError:
-            pass
         raise
     fsync_folder(path.parent)
 
@@ -178,7 +175,7 @@ class DataFile:
         return self.path.parent / BACKUP_FOLDER
 
     def backups(self) -> list[Path]:
-        """The backups of this file, oldest first (numbered, so a clock change cannot reorder them)."""
+        """The backups of this file, oldest first (numbered: a clock change cannot reorder them)."""
         pattern = re.compile(re.escape(self.path.name) + r"\.(\d+)$")
         if not self.backup_folder.is_dir():
             return []
@@ -206,10 +203,8 @@ class DataFile:
                 # A missing backup never stops the save itself.
                 return
         for old in [*existing, target][: -self.keep_backups]:
-            try:
+            with contextlib.suppress(OSError):
                 old.unlink()
-            except OSError:
-                pass
 
     # Loading -------------------------------------------------------------
 

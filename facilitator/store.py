@@ -24,7 +24,6 @@ opens take no lock, so listing commands work while the app is running.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
