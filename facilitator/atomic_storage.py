@@ -23,7 +23,7 @@ import os
 import re
 import secrets
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -319,6 +319,8 @@ class AtomicJSONStorage(Storage):
     def __init__(self, data_file: DataFile):
         self.data_file = data_file
         self._tables: Tables | None = data_file.load()
+        self._deferring = False
+        self._changed = False
 
     def read(self) -> Tables | None:
         if self._tables is None:
@@ -328,9 +330,32 @@ class AtomicJSONStorage(Storage):
         return self._tables
 
     def write(self, data: Tables) -> None:
+        if self._deferring:
+            self._tables, self._changed = data, True
+            return
         try:
             self.data_file.save(data)
         except BaseException:
             self._tables = None
             raise
         self._tables = data
+
+    @contextlib.contextmanager
+    def one_write(self) -> Iterator[None]:
+        """Gather every write made inside the block into one atomic write at its end.
+
+        If the block or that write fails, none of its changes is kept, in memory or on disk.
+        """
+        if self._deferring:
+            yield
+            return
+        self._deferring, self._changed = True, False
+        try:
+            yield
+        except BaseException:
+            self._tables = None
+            raise
+        finally:
+            self._deferring = False
+        if self._changed:
+            self.write(self.read())

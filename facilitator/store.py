@@ -23,9 +23,10 @@ opens take no lock, so listing commands work while the app is running.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -123,9 +124,7 @@ class Store:
         self._reading_table = self._data.table("readings")
         self._history_table = self._history_db.table("history")
         self._run_table = self._run_db.table("run")
-        self._group: GroupSettings | None = self._load_group()
-        self._formats = self._load_items(self._format_table, Format.from_dict, "format")
-        self._readings = self._load_items(self._reading_table, Reading.from_dict, "reading")
+        self._load_main()
 
     @classmethod
     def open(cls, data_dir: Path, writer: bool = True) -> Store:
@@ -158,6 +157,11 @@ class Store:
         return db
 
     # Loading what was saved ------------------------------------------------
+
+    def _load_main(self) -> None:
+        self._group: GroupSettings | None = self._load_group()
+        self._formats = self._load_items(self._format_table, Format.from_dict, "format")
+        self._readings = self._load_items(self._reading_table, Reading.from_dict, "reading")
 
     def _load_group(self) -> GroupSettings | None:
         document = self._group_table.get(doc_id=_GROUP_DOC_ID)
@@ -247,6 +251,22 @@ class Store:
             return
         table.remove(doc_ids=[items[item_id][1]])
         del items[item_id]
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make the settings, format and reading saves inside the block one write to disk.
+
+        Either all of them are saved or, if anything fails, none is (an import
+        uses this, so that a full disk never leaves half a pack behind).
+        """
+        try:
+            with self._data.storage.one_write():
+                yield
+        except BaseException:
+            for table in (self._group_table, self._format_table, self._reading_table):
+                table.clear_cache()
+            self._load_main()
+            raise
 
     def library(self) -> Library:
         """The built-in content with the group's own formats and readings on top."""
