@@ -104,6 +104,14 @@ def _replace_document(new: dict[str, Any]):
     return transform
 
 
+def _put(table: Table, doc_id: int, record: dict[str, Any]) -> None:
+    """Insert or replace one record in a single write (TinyDB's upsert may write twice)."""
+    if table.contains(doc_id=doc_id):
+        table.update(_replace_document(record), doc_ids=[doc_id])
+    else:
+        table.insert(Document(record, doc_id=doc_id))
+
+
 class Store:
     """The group's saved data. Open it with `Store.open(data_dir)`; close it (or use `with`)."""
 
@@ -198,7 +206,7 @@ class Store:
     def save_group(self, settings: GroupSettings) -> None:
         if not isinstance(settings, GroupSettings):
             raise TypeError("save_group takes GroupSettings")
-        self._group_table.upsert(Document(settings.to_dict(), doc_id=_GROUP_DOC_ID))
+        _put(self._group_table, _GROUP_DOC_ID, settings.to_dict())
         self._group = settings
 
     # The group's own formats and readings -----------------------------------
@@ -303,10 +311,7 @@ class Store:
             record = json.loads(json.dumps(state, allow_nan=False))
         except (TypeError, ValueError) as error:
             raise StoreError(f"the meeting state cannot be saved: {error}") from None
-        if self._run_table.contains(doc_id=_RUN_DOC_ID):
-            self._run_table.update(_replace_document(record), doc_ids=[_RUN_DOC_ID])
-        else:
-            self._run_table.insert(Document(record, doc_id=_RUN_DOC_ID))
+        _put(self._run_table, _RUN_DOC_ID, record)
 
     def clear_run_state(self) -> None:
         if self._run_table.contains(doc_id=_RUN_DOC_ID):
