@@ -1,4 +1,4 @@
-"""Faults the store survives: damaged files, a full disk, a read-only folder, leftovers of a crash."""
+"""Faults the store survives: damaged files, a full disk, a read-only folder, crash leftovers."""
 
 import errno
 import json
