@@ -1,4 +1,4 @@
-"""Group packs: export, validated import, merge without loss, and refusal of anything about people."""
+"""Group packs: export, validated import, merge without loss, and no people in them."""
 
 import errno
 import json
