@@ -133,6 +133,7 @@ class Store:
         self._history_table = self._history_db.table("history")
         self._run_table = self._run_db.table("run")
         self._load_main()
+        self._history = self._load_history()
 
     @classmethod
     def open(cls, data_dir: Path, writer: bool = True) -> Store:
@@ -282,20 +283,29 @@ class Store:
 
     # History ---------------------------------------------------------------
 
-    def history(self) -> list[HistoryEntry]:
-        """Every meeting held, oldest first. A record that fails validation is left out."""
+    def _load_history(self) -> list[HistoryEntry]:
         entries = []
         for document in self._history_table.all():
+            # `to_dict` writes "step": null for a meeting without a step; `from_dict`
+            # reads a missing step as None but refuses null, so leave the nulls out.
+            record = {key: value for key, value in document.items() if value is not None}
             try:
-                entries.append(HistoryEntry.from_dict(dict(document)))
-            except ContentError:
-                continue
-        return sorted(entries, key=lambda entry: entry.date)
+                entries.append(HistoryEntry.from_dict(record))
+            except ContentError as error:
+                self.notices.append(
+                    f"A meeting in {self.data_dir / HISTORY_FILE} could not be read "
+                    f"({error.problems[0]}) and is left out of the history.")
+        return entries
+
+    def history(self) -> list[HistoryEntry]:
+        """Every meeting held, oldest first."""
+        return sorted(self._history, key=lambda entry: entry.date)
 
     def add_history(self, entry: HistoryEntry) -> None:
         if not isinstance(entry, HistoryEntry):
             raise TypeError("add_history takes a HistoryEntry")
         self._history_table.insert(entry.to_dict())
+        self._history.append(entry)
 
     # The meeting in progress -------------------------------------------------
 

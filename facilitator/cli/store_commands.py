@@ -19,6 +19,7 @@ from facilitator.problems import ContentError, FacilitatorError
 
 TRUE_WORDS = {"yes", "true", "on", "1"}
 FALSE_WORDS = {"no", "false", "off", "0"}
+FRACTIONAL = {"share_minutes"}  # settings that take a number such as 2.5, not only whole ones
 UNITS = {"length": "minutes", "share_minutes": "minutes", "warning_seconds": "seconds"}
 
 
@@ -130,12 +131,12 @@ def _convert(key: str, value: str, like: Any) -> Any:
         if text.lower() in FALSE_WORDS:
             return False
         raise FacilitatorError(f"{key}: {value!r} should be yes or no")
-    if isinstance(like, int):
+    if isinstance(like, int) and key not in FRACTIONAL:
         try:
             return int(text)
         except ValueError:
             raise FacilitatorError(f"{key}: {value!r} is not a whole number") from None
-    if isinstance(like, float):
+    if isinstance(like, int | float):
         try:
             number = float(text)
         except ValueError:

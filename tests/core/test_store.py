@@ -150,6 +150,26 @@ def test_history_is_oldest_first_and_kept_in_its_own_file(data_dir):
     assert len(json.loads((data_dir / HISTORY_FILE).read_text("utf-8"))["history"]) == 3
 
 
+def test_a_meeting_without_a_step_comes_back(data_dir):
+    with Store.open(data_dir) as store:
+        store.add_history(history_entry(step=None))
+    with Store.open(data_dir) as store:
+        assert store.history() == [history_entry(step=None)] and store.notices == []
+
+
+def test_a_history_record_that_fails_validation_is_reported(data_dir):
+    with Store.open(data_dir) as store:
+        store.add_history(history_entry("2026-01-06"))
+        store.add_history(history_entry("2026-01-13"))
+    path = data_dir / HISTORY_FILE
+    data = json.loads(path.read_text("utf-8"))
+    data["history"]["2"]["date"] = "last tuesday"
+    path.write_text(json.dumps(data), "utf-8")
+    with Store.open(data_dir) as store:
+        assert [e.date for e in store.history()] == ["2026-01-06"]
+        assert "could not be read" in store.notices[0]
+
+
 def test_run_state_is_a_copy_and_can_be_cleared(data_dir):
     state = {"index": 2, "timer": {"state": "running"}}
     with Store.open(data_dir) as store:
