@@ -28,15 +28,15 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         "group", parents=[common], help="show the group's settings, or change one",
         description="Show the group's settings. `facilitator group set KEY VALUE` changes one.")
     parser.set_defaults(run=show_group)
-    actions = parser.add_subparsers(title="actions", metavar="ACTION")
+    actions = parser.add_subparsers(title="actions", metavar="set")
     setter = actions.add_parser(
         "set", parents=[common], help="change one setting",
         description="Change one group setting. Keys: " + ", ".join(GROUP_SETTING_KEYS)
         + ". Use words.SLOT, schedule.WEEK and bookmark.title/section/page for one entry "
           "of a table; lists and tables take comma-separated values (designations "
           "'C, W'; schedule '1st=step, last=speaker'); an empty VALUE clears an entry.")
-    setter.add_argument("key", metavar="KEY")
-    setter.add_argument("value", metavar="VALUE")
+    setter.add_argument("key", metavar="KEY", help="a setting, such as length or words.members")
+    setter.add_argument("value", metavar="VALUE", help="its new value, such as 90 or friends")
     setter.set_defaults(run=set_group)
 
     parser = commands.add_parser(
