@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.cli.context import Context
+from facilitator.content import builtin_library
 from facilitator.model import DESIGNATIONS, GROUP_SETTING_KEYS, GroupSettings
 from facilitator.problems import ContentError, FacilitatorError
 
@@ -100,7 +101,8 @@ def show_group(ctx: Context) -> int:
         print(f"No group settings are saved in {ctx.data_dir} yet. The app's set-up saves "
               "them, or `facilitator group set KEY VALUE` one at a time.")
         return 0
-    names = {p.id: p.name for p in ctx.library.programs.values()}
+    # Programs are built in; the store's library is not needed (and would report twice).
+    names = {p.id: p.name for p in builtin_library().programs.values()}
     for key in GROUP_SETTING_KEYS:
         print(f"{key:<16} {describe_setting(settings, key, names)}")
     return 0
