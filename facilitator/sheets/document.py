@@ -129,3 +129,19 @@ def main_frame(paper: Paper, top_space: float = 0, footer_space: float = 0,
     return Frame(paper.margin, paper.margin + footer_space, paper.frame_width,
                  paper.height - 2 * paper.margin - footer_space - top_space, id=frame_id,
                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+
+def continued_template(paper: Paper, template_id: str, heading: Paragraph,
+                       footer_space: float = 0, gap: float = 6) -> PageTemplate:
+    """A page template for the pages a section runs on to: its heading ("Title
+    (continued)") is drawn at the top and the frame starts below it, so that a long
+    reading or outline carries its title onto every card it takes."""
+    _, height = heading.wrap(paper.frame_width, paper.height)
+    top_space = height + gap
+
+    def draw_heading(canvas: Canvas, doc) -> None:
+        heading.drawOn(canvas, paper.margin, paper.height - paper.margin - height)
+
+    return PageTemplate(id=template_id, frames=[main_frame(paper, top_space, footer_space,
+                                                           f"{template_id}-frame")],
+                        onPage=draw_heading)

@@ -41,6 +41,7 @@ class Styles:
     heading: ParagraphStyle
     time: ParagraphStyle
     minutes: ParagraphStyle
+    minutes_left: ParagraphStyle
     cue: ParagraphStyle
     body: ParagraphStyle
     source: ParagraphStyle
@@ -77,6 +78,7 @@ def make_styles(family: FontFamily, body_size: float, large_print: bool) -> Styl
         heading=style("heading", 1.12, family.bold, INK, 1.2),
         time=style("time", 1.0, family.bold, ACCENT, 1.2, alignment=TA_LEFT),
         minutes=style("minutes", 0.9, family.regular, MUTED, 1.25, alignment=TA_RIGHT),
+        minutes_left=style("minutes-left", 0.9, family.regular, MUTED, 1.25),
         cue=style("cue", 0.95, family.italic, MUTED, 1.3, spaceAfter=body_size * 0.35),
         body=body,
         source=style("source", 0.8, family.italic, MUTED, 1.3, spaceBefore=body_size * 0.1,
