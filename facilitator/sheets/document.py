@@ -9,11 +9,13 @@ canvas that holds its pages back until the end, so that every footer can say
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
@@ -32,12 +34,39 @@ def escape_text(text: str) -> str:
     return escape(text)
 
 
+_NUMBERED = re.compile(r"^\d+\.\s")
+
+
 def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
     """A text as paragraphs: blank lines separate paragraphs, single line breaks are kept
-    (a prayer or a numbered list reads line by line)."""
-    blocks = [block.strip() for block in text.strip().split("\n\n")]
-    return [Paragraph(escape_text(block).replace("\n", "<br/>"), style)
-            for block in blocks if block]
+    (a prayer reads line by line), and a numbered list gives one hanging-indented
+    paragraph per item, so that a long list breaks between items, never mid-page."""
+    result: list[Paragraph] = []
+    for block in (block.strip() for block in text.strip().split("\n\n")):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if len(lines) > 1 and all(_NUMBERED.match(line) for line in lines):
+            result += _numbered_items(lines, style)
+        elif block:
+            result.append(Paragraph(escape_text(block).replace("\n", "<br/>"), style))
+    return result
+
+
+def _numbered_items(lines: list[str], style: ParagraphStyle) -> list[Paragraph]:
+    hang = stringWidth("00.", style.fontName, style.fontSize) + style.fontSize * 0.5
+    item_style = ParagraphStyle(f"{style.name}-item", parent=style,
+                                leftIndent=style.leftIndent + hang, firstLineIndent=0,
+                                bulletIndent=style.leftIndent,
+                                bulletFontName=style.fontName,
+                                bulletFontSize=style.fontSize,
+                                spaceAfter=style.fontSize * 0.3)
+    items = []
+    for line in lines:
+        number, _, rest = line.partition(" ")
+        items.append(Paragraph(escape_text(rest), item_style, bulletText=number))
+    if items:
+        items[-1].style = ParagraphStyle(f"{style.name}-last", parent=item_style,
+                                         spaceAfter=style.spaceAfter)
+    return items
 
 
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:

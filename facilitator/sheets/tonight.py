@@ -67,7 +67,7 @@ def plan_for_print(library: Library, fmt: Format, program_id: str, group: GroupS
     clock = dt.datetime.combine(date, start_time)
     start = clock
     planned = []
-    for index, segment in enumerate(fmt.segments):
+    for segment in fmt.segments:
         reading_id = segment.reading_id
         if reading_id == MEETING_TYPE_READING:
             reading_id = f"{group.meeting_type}-meeting"
