@@ -55,9 +55,17 @@ class GroupContext:
 
 
 def group_context(ctx: Context) -> GroupContext:
-    """The group's settings and history. Until the store is available (or the group has
-    been set up), the built-in defaults."""
-    return GroupContext(GroupSettings(), [], ctx.library, set_up=False)
+    """The group's settings, history and content from the store, read without taking the
+    lock (so this works while the app is open); the built-in defaults before set-up."""
+    from facilitator.store import Store, store_exists
+
+    if not store_exists(ctx.data_dir):
+        return GroupContext(GroupSettings(), [], ctx.library, set_up=False)
+    with Store.open(ctx.data_dir, writer=False) as store:
+        ctx.show_notices(store)
+        settings = store.group()
+        return GroupContext(settings or GroupSettings(), store.history(), store.library(),
+                            set_up=settings is not None)
 
 
 def print_plan(ctx: Context) -> int:
