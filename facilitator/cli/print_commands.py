@@ -13,9 +13,8 @@ import sys
 from pathlib import Path
 
 from facilitator.cli.context import Context
-from facilitator.content import Library, locate, read_toml_file
-from facilitator.model import Format
-from facilitator.problems import ContentError, FacilitatorError
+from facilitator.cli.plan_commands import group_context, load_format
+from facilitator.problems import FacilitatorError
 
 # Kept here as well as in facilitator.sheets, so that building the parser
 # (which every command does) does not import the sheets package.
@@ -31,8 +30,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("format", metavar="FORMAT", help="a format id, or a format file")
     parser.add_argument("-o", "--output", metavar="OUT.pdf", type=Path, required=True,
                         help="the PDF file to write")
-    parser.add_argument("--program", "-p", metavar="P", default="aa",
-                        help="program whose words fill the readings (default: aa)")
+    parser.add_argument("--program", "-p", metavar="P",
+                        help="program whose words fill the readings (default: the group's, "
+                             "else aa)")
     parser.add_argument("--layout", choices=LAYOUT_CHOICES, default="script",
                         help="what to print (default: script)")
     parser.add_argument("--paper", choices=PAPER_CHOICES, default="letter",
@@ -41,8 +41,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
                         help="large print: no text under 18 pt")
     parser.add_argument("--date", metavar="YYYY-MM-DD", type=_date,
                         help="the meeting's date (default: today)")
-    parser.add_argument("--start", metavar="HH:MM", type=_start, default="19:00",
-                        help="the meeting's start time (default: 19:00)")
+    parser.add_argument("--start", metavar="HH:MM", type=_start,
+                        help="the meeting's start time (default: the group's, else 19:00)")
     parser.add_argument("--step", metavar="N", type=_step, help="tonight's step, 1 to 12")
     parser.add_argument("--topic", metavar="TEXT", default="", help="tonight's topic")
     parser.set_defaults(run=run_print)
@@ -80,32 +80,19 @@ def _step(text: str) -> int:
     return step
 
 
-def load_format(library: Library, name: str) -> Format:
-    """A format by id, or from a file when FORMAT names one (or looks like a path)."""
-    path = Path(name)
-    looks_like_path = path.suffix == ".toml" or "/" in name or "\\" in name
-    if name in library.formats and not looks_like_path:
-        return library.format(name)
-    if not looks_like_path and not path.exists():
-        return library.format(name)  # the unknown-format error names the listing command
-    data = read_toml_file(path)
-    try:
-        return Format.from_dict(data, library.readings)
-    except ContentError as error:
-        text = path.read_text("utf-8-sig", errors="replace")
-        raise ContentError([locate(p, str(path), text) for p in error.problems]) from None
-
-
 def run_print(ctx: Context) -> int:
     from facilitator.sheets import SheetOptions, render_pdf
 
     args = ctx.args
-    library = ctx.library
-    fmt = load_format(library, args.format)
+    group = group_context(ctx)
+    library = group.library
+    fmt = load_format(args.format, library)
+    settings = group.settings if group.set_up else None
     options = SheetOptions(
-        program=args.program, layout=args.layout, paper=args.paper,
-        large_print=args.large_print, date=args.date or dt.date.today(), start=args.start,
-        step=args.step, topic=args.topic)
+        program=args.program or group.settings.program, layout=args.layout, paper=args.paper,
+        large_print=args.large_print, date=args.date or dt.date.today(),
+        start=args.start or group.settings.start, step=args.step, topic=args.topic,
+        group=settings, history=tuple(group.history))
     output: Path = args.output
     if output.is_dir():
         raise FacilitatorError(f"{output} is a folder; give a file name such as sheet.pdf")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from facilitator.content import Library
-from facilitator.model import Format, GroupSettings
+from facilitator.model import Format, GroupSettings, HistoryEntry
 from facilitator.problems import FacilitatorError
 
 LAYOUTS = ("script", "card", "readings", "newcomer")
@@ -45,6 +45,8 @@ class SheetOptions:
     topic: str = ""
     group: GroupSettings | None = None
     invariant: bool = False
+    # The group's past meetings, so that "the next step" and a fresh topic can be chosen.
+    history: tuple[HistoryEntry, ...] = ()
 
     @property
     def deterministic(self) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, Spacer, Table, TableStyle
 
+from facilitator.plan import PlannedSegment
 from facilitator.problems import FacilitatorError
 from facilitator.sheets.document import build_pdf, continued_template, paragraph
 from facilitator.sheets.script import bar_title
@@ -31,7 +32,6 @@ from facilitator.sheets.styles import (
     Styles,
     make_styles,
 )
-from facilitator.sheets.tonight import PlannedSegment
 
 SIZE_STEP = 0.5
 

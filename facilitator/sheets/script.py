@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
+from facilitator.plan import PlannedSegment
 from facilitator.sheets.document import (
     TickBox,
     build_pdf,
@@ -21,7 +22,6 @@ from facilitator.sheets.document import (
 )
 from facilitator.sheets.sheet import Sheet, clock, minutes_label
 from facilitator.sheets.styles import MUTED, RULE, TINT, Styles, make_styles
-from facilitator.sheets.tonight import PlannedSegment
 
 
 def render(sheet: Sheet, out) -> int:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from facilitator.content import Library
 from facilitator.model import Format, GroupSettings
+from facilitator.plan import Plan, TonightChoice, build_plan
 from facilitator.sheets import SheetOptions, parse_start
 from facilitator.sheets.fonts import FontFamily, family_for
 from facilitator.sheets.papers import PAPER_SIZES, Paper
-from facilitator.sheets.tonight import Plan, plan_for_print
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,12 @@ class Sheet:
     @classmethod
     def prepare(cls, library: Library, fmt: Format, options: SheetOptions) -> Sheet:
         group = options.group or GroupSettings(program=options.program)
-        plan = plan_for_print(library, fmt, options.program, group, options.date,
-                              parse_start(options.start), options.step, options.topic)
+        choice = TonightChoice(step=options.step, topic=options.topic.strip())
+        # Without a group, the meeting is as long as the format says; with one, the
+        # group's meeting length rules and the planner fits the segments to it.
+        plan = build_plan(library, fmt, options.program, group, options.date,
+                          parse_start(options.start), choice, options.history,
+                          meeting_minutes=None if options.group else fmt.minutes)
         family = family_for(_all_text(plan, library))
         return cls(library, options, plan, PAPER_SIZES[options.paper], family)
 
