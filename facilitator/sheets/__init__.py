@@ -77,6 +77,7 @@ def render_pdf(library: Library, fmt: Format, options: SheetOptions,
     """Render one sheet of `fmt` as a PDF to a path or a binary file; return its page count."""
     check_options(options)
     library.program(options.program)  # an unknown program is a clear error before any work
+    from facilitator.sheets import engine  # noqa: F401 - first: it loads reportlab quickly
     from facilitator.sheets.sheet import Sheet
 
     sheet = Sheet.prepare(library, fmt, options)

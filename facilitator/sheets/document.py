@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -30,8 +29,12 @@ FooterPainter = Callable[[Canvas, int, int], None]
 
 
 def escape_text(text: str) -> str:
-    """User text made safe for a Paragraph: markup characters print as themselves."""
-    return escape(text)
+    """User text made safe for a Paragraph: markup characters print as themselves.
+
+    This is what `xml.sax.saxutils.escape` does; it is written out because importing
+    `xml.sax.saxutils` pulls in `urllib.request` and the HTTP client, about 13 ms of
+    a `facilitator print` that has to start quickly (design.md section 11)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 _NUMBERED = re.compile(r"^\d+\.\s")
