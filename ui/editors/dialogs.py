@@ -12,43 +12,52 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
+def _parent(asker) -> QWidget | None:
+    """The window a question belongs to: the asker itself, or the widget it works for."""
+    return asker if isinstance(asker, QWidget) else getattr(asker, "parent_widget", None)
+
+
 class Asks:
-    """Mixin for a QWidget: messages, questions and file choosers, one method each."""
+    """Mixin: messages, questions and file choosers, one method each.
 
-    def show_message(self: QWidget, title: str, text: str) -> None:
-        QMessageBox.information(self, title, text)
+    Mixed into a QWidget, questions are parented to it; any other class may set
+    `parent_widget` instead.
+    """
 
-    def show_problem(self: QWidget, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
+    def show_message(self, title: str, text: str) -> None:
+        QMessageBox.information(_parent(self), title, text)
 
-    def ask_yes_no(self: QWidget, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text)
+    def show_problem(self, title: str, text: str) -> None:
+        QMessageBox.warning(_parent(self), title, text)
+
+    def ask_yes_no(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(_parent(self), title, text)
         return answer == QMessageBox.StandardButton.Yes
 
-    def ask_save_discard_cancel(self: QWidget, title: str, text: str) -> str:
+    def ask_save_discard_cancel(self, title: str, text: str) -> str:
         """"save", "discard" or "cancel"."""
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
-        answer = QMessageBox.question(self, title, text, buttons)
+        answer = QMessageBox.question(_parent(self), title, text, buttons)
         return {QMessageBox.StandardButton.Save: "save",
                 QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
 
-    def ask_text(self: QWidget, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(self, title, label, text=text)
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(_parent(self), title, label, text=text)
         return value if ok else None
 
-    def ask_item(self: QWidget, title: str, label: str, items: list[str]) -> int | None:
+    def ask_item(self, title: str, label: str, items: list[str]) -> int | None:
         """The index of the item the user picked, or None."""
         if not items:
             return None
-        value, ok = QInputDialog.getItem(self, title, label, items, 0, False)
+        value, ok = QInputDialog.getItem(_parent(self), title, label, items, 0, False)
         return items.index(value) if ok and value in items else None
 
-    def choose_open_path(self: QWidget, title: str, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, title, "", file_filter)
+    def choose_open_path(self, title: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(_parent(self), title, "", file_filter)
         return Path(name) if name else None
 
-    def choose_save_path(self: QWidget, title: str, suggested: str,
+    def choose_save_path(self, title: str, suggested: str,
                          file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
+        name, _ = QFileDialog.getSaveFileName(_parent(self), title, suggested, file_filter)
         return Path(name) if name else None
