@@ -1,0 +1,47 @@
+"""Start the app: the Qt application, the store, the main window, and `--exit-after-start`.
+
+A second app on the same data folder is told, on one line, that the folder is
+in use (exit status 2), the same way the command line reports user errors.
+`--exit-after-start` opens the main window and exits 0 once it has painted, for
+the smoke test and the start-up benchmark.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from facilitator.paths import resolve_data_dir
+from facilitator.problems import FacilitatorError
+
+
+def run_app(args) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.store import Store
+
+    try:
+        store = Store.open(resolve_data_dir(getattr(args, "data_dir", None)))
+    except FacilitatorError as error:
+        print(f"facilitator: {error}", file=sys.stderr)
+        return 2
+    try:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app.setApplicationName("Facilitator")
+        app.setDesktopFileName("facilitator")
+        from ui.main_window import MainWindow
+
+        window = MainWindow(store)
+        window.open_first_screen()
+        if getattr(args, "exit_after_start", False):
+            window.first_painted.connect(lambda: app.exit(0))
+        else:
+            # Asked after the window is up, so the question has something behind it.
+            window.first_painted.connect(window.offer_resume)
+        window.show()
+        if getattr(args, "exit_after_start", False):
+            # A platform that never paints must not hang a smoke test.
+            QTimer.singleShot(20000, lambda: app.exit(1))
+        return app.exec()
+    finally:
+        store.close()
