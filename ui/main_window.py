@@ -46,7 +46,6 @@ class MainWindow(QMainWindow):
         self.room = None
         self._chime = None
         self.notices_shown: list[str] = []
-        self._tonight_inputs: dict = {}
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("screen")
@@ -290,7 +289,7 @@ class MainWindow(QMainWindow):
             self.store.clear_run_state()
             return False
         run = meeting_state.restore_run(plan, state, self.clock)
-        self._start_console(run, state.get("tonight", {}))
+        self._start_console(run)
         self.show_notice(f"Continuing at segment {run.index + 1}: {run.current.title}.")
         return True
 
@@ -347,17 +346,14 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _start_plan(self, plan) -> None:
         from facilitator.run import Run
-        from ui import meeting_state
 
-        run = Run(plan, self.clock)
-        self._start_console(run, meeting_state.tonight_inputs(plan, self.tonight_screen))
+        self._start_console(Run(plan, self.clock))
         self.save_run_state()
         self.meeting_started.emit()
 
-    def _start_console(self, run, inputs: dict) -> None:
+    def _start_console(self, run) -> None:
         from ui.console.console_screen import ConsoleScreen
 
-        self._tonight_inputs = inputs
         if self.console is not None:
             self.stack.removeWidget(self.console)
             self.console.deleteLater()
@@ -379,11 +375,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def save_run_state(self) -> None:
-        from ui import meeting_state
-
         if self.console is not None:
-            self.store.save_run_state(meeting_state.state_for(self.console.run,
-                                                              self._tonight_inputs))
+            self.store.save_run_state(self.console.run.to_state())
 
     @Slot()
     def next_segment(self) -> None:

@@ -1,4 +1,4 @@
-"""Tonight: pick a format, make tonight's choice, and see the plan against the clock before starting.
+"""Tonight: pick a format, make tonight's choice, and see the plan against the clock.
 
 The format list shows the group's own formats first, then the built-ins, each
 marked. Only the questions the chosen format needs are shown: the step for a
@@ -311,8 +311,13 @@ def plan_html(plan) -> str:
     rows = []
     for planned in plan.segments:
         detail = planned.reading_title or ""
-        if planned.kind in ("study", "topic", "literature") and planned.text:
-            detail = planned.text.splitlines()[0][:80]
+        first_line = planned.text.strip().splitlines()[0] if planned.text.strip() else ""
+        if planned.kind in ("topic", "literature", "speaker") and first_line:
+            detail = first_line
+        elif planned.kind == "study" and first_line:
+            detail = f"{planned.reading_title}: {first_line}"
+        if len(detail) > 70:
+            detail = detail[:68].rstrip() + "…"
         rows.append(
             f"<tr><td style='color:{c.muted};padding-right:10px'>{planned.start:%H:%M}</td>"
             f"<td><b>{html.escape(planned.title)}</b>"

@@ -1,4 +1,4 @@
-"""A box for tonight's announcements. It is never saved: it may hold names, so it lives in memory."""
+"""A box for tonight's announcements. Never saved: it may hold names, so it lives in memory."""
 
 from __future__ import annotations
 

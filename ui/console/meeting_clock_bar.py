@@ -10,17 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from facilitator.meeting_clock import describe_standing
 from ui import theme
 
 
 def behind_text(behind_minutes: float) -> tuple[str, str]:
     """The words for the meeting's standing, and "quiet" or "late" for how to show them."""
-    minutes = round(behind_minutes)
-    if minutes >= 1:
-        return f"{minutes} min behind", "late"
-    if minutes <= -1:
-        return f"{-minutes} min ahead", "quiet"
-    return "On time", "quiet"
+    return describe_standing(behind_minutes), "late" if round(behind_minutes) >= 1 else "quiet"
 
 
 class MeetingClockBar(QFrame):
