@@ -42,6 +42,7 @@ class ShareTimerWidget(QWidget):
         self._polls_cues = polls_cues
         self._fixed_colors = colors
         self._subject = ""
+        self._shown = ("", "", "none")
         self.flash_enabled = True
         self.setAccessibleName("Share timer")
         self.setMinimumSize(220, 120)
@@ -63,20 +64,34 @@ class ShareTimerWidget(QWidget):
     def set_subject(self, text: str) -> None:
         """Who or what is being timed ("Speaker: Sam"); shown while the timer is calm."""
         self._subject = text
-        self.update()
+        self.tick()
 
     def digits_text(self) -> str:
+        """The digits as last drawn (the widget shows what its latest tick read)."""
+        return self._shown[0]
+
+    def caption_text(self) -> str:
+        return self._shown[1]
+
+    def state_name(self) -> str:
+        """"ready", "calm", "warning", "time-up", "paused" or "none": what the colour means."""
+        return self._shown[2]
+
+    def _read_digits(self) -> str:
         if self._timer is None:
             return ""
         return format_seconds(self._timer.remaining())
 
-    def caption_text(self) -> str:
+    def _read_caption(self) -> str:
         t = self._timer
         if t is None:
             return ""
         state = t.state
         if state == TimerState.READY:
-            return "Ready: press Space to start"
+            if not self._polls_cues:
+                # The room's view: no instructions for the chair on the projector.
+                return self._subject or "Ready"
+            return f"{self._subject or 'Ready'} · press Space to start"
         over = t.remaining() <= 0
         if over:
             word = "Time"
@@ -86,8 +101,7 @@ class ShareTimerWidget(QWidget):
             word = self._subject or "Sharing"
         return f"Paused · {word}" if state == TimerState.PAUSED else word
 
-    def state_name(self) -> str:
-        """"ready", "calm", "warning", "time-up" or "paused": what the colour means."""
+    def _read_state(self) -> str:
         t = self._timer
         if t is None:
             return "none"
@@ -114,6 +128,7 @@ class ShareTimerWidget(QWidget):
         if self._timer is not None and self._polls_cues:
             for cue in self._timer.poll():
                 self.cue_reached.emit(cue.value)
+        self._shown = (self._read_digits(), self._read_caption(), self._read_state())
         text = f"{self.digits_text()} {self.caption_text()}".strip()
         if text != self.accessibleDescription():
             self.setAccessibleDescription(text)
@@ -148,7 +163,7 @@ class ShareTimerWidget(QWidget):
         painter.setFont(_fitted_font(self.font(), "+88:88", digits_box, bold=True))
         painter.drawText(digits_box, Qt.AlignmentFlag.AlignCenter, self.digits_text())
         caption = self.caption_text()
-        painter.setFont(_fitted_font(self.font(), max(caption, "Ready: press Space to start",
+        painter.setFont(_fitted_font(self.font(), max(caption, "Ready · press Space to start",
                                                        key=len), caption_box, bold=False))
         painter.drawText(caption_box, Qt.AlignmentFlag.AlignCenter, caption)
         painter.end()
