@@ -38,6 +38,10 @@ def run_app(args) -> int:
         else:
             # Asked after the window is up, so the question has something behind it.
             window.first_painted.connect(window.offer_resume)
+        area = window.screen().availableGeometry()
+        if area.width() <= 1440 or area.height() <= 900:
+            # A laptop screen: use all of it, the chair needs every pixel for big text.
+            window.setGeometry(area)
         window.show()
         if getattr(args, "exit_after_start", False):
             # A platform that never paints must not hang a smoke test.

@@ -8,6 +8,34 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ui import theme
 
+CHAIR_KEYS = [
+    ("The meeting", [
+        ("→  or  Page Down", "Next segment"),
+        ("←  or  Page Up", "Previous segment"),
+        ("Ctrl+Enter", "Start the meeting"),
+        ("Ctrl+E", "End the meeting"),
+    ]),
+    ("Share timer", [
+        ("Space", "Start or pause"),
+        ("N", "Next share"),
+        ("A", "Add a minute"),
+        ("W  /  Shift+W", "One more / one fewer waiting"),
+        ("Ctrl+M", "Mute the chimes"),
+    ]),
+    ("Room display", [
+        ("D", "Show or hide it"),
+        ("F11", "Full screen"),
+        ("B", "Blank (true black)"),
+        ("1  2  3", "Wrap up · Last share · Thank you"),
+        ("0", "Take the message down"),
+    ]),
+    ("Seeing", [
+        ("+  /  −", "Larger / smaller text"),
+        ("Ctrl+Alt+1 … 4", "System, light, dark, high contrast"),
+        ("?", "These keys"),
+    ]),
+]
+
 
 class KeysOverlay(QWidget):
     """A calm sheet listing (keys, what they do), drawn over its parent and following its size."""
@@ -19,7 +47,8 @@ class KeysOverlay(QWidget):
         self._panel = QFrame(self)
         self._panel.setObjectName("card")
         self._grid = QGridLayout()
-        self._grid.setHorizontalSpacing(24)
+        self._grid.setHorizontalSpacing(28)
+        self._grid.setVerticalSpacing(6)
         title = QLabel("Keys")
         title.setProperty("role", "heading")
         hint = QLabel("Press ? or Esc to close. Every key is also in the menus.")
@@ -33,15 +62,27 @@ class KeysOverlay(QWidget):
         parent.installEventFilter(self)
         self.hide()
 
-    def set_keys(self, rows: list[tuple[str, str]]) -> None:
-        self.rows = rows
+    def set_keys(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+        """Sections of (keys, what they do), laid out in two columns of sections."""
+        self.rows = [row for _title, rows in sections for row in rows]
         while self._grid.count():
             self._grid.takeAt(0).widget().deleteLater()
-        for n, (keys, meaning) in enumerate(rows):
-            key_label = QLabel(keys)
-            key_label.setStyleSheet("font-weight: 700;")
-            self._grid.addWidget(key_label, n % 12, (n // 12) * 2)
-            self._grid.addWidget(QLabel(meaning), n % 12, (n // 12) * 2 + 1)
+        half = (len(sections) + 1) // 2
+        for column, part in enumerate((sections[:half], sections[half:])):
+            line = 0
+            for title, rows in part:
+                heading = QLabel(title)
+                heading.setProperty("role", "subheading")
+                if line:
+                    heading.setContentsMargins(0, 10, 0, 0)
+                self._grid.addWidget(heading, line, column * 2, 1, 2)
+                line += 1
+                for keys, meaning in rows:
+                    key_label = QLabel(keys)
+                    key_label.setStyleSheet("font-weight: 700;")
+                    self._grid.addWidget(key_label, line, column * 2)
+                    self._grid.addWidget(QLabel(meaning), line, column * 2 + 1)
+                    line += 1
 
     def toggle(self) -> None:
         if self.isVisible():

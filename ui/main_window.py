@@ -478,10 +478,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def toggle_keys(self) -> None:
         if self._keys_overlay is None:
-            from ui.keys_overlay import KeysOverlay
+            from ui.keys_overlay import CHAIR_KEYS, KeysOverlay
 
             self._keys_overlay = KeysOverlay(self)
-            self._keys_overlay.set_keys(self.key_rows)
+            self._keys_overlay.set_keys(CHAIR_KEYS)
         self._keys_overlay.toggle()
 
     def keys_overlay(self):

@@ -71,6 +71,7 @@ class SetupScreen(QWidget):
         (self.closed_radio if self._base.meeting_type == "closed" else self.open_radio) \
             .setChecked(True)
         type_row = QHBoxLayout()
+        type_row.setSpacing(28)
         type_row.addWidget(self.open_radio)
         type_row.addWidget(self.closed_radio)
         type_row.addStretch(1)

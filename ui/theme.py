@@ -97,6 +97,9 @@ def apply(app: QGuiApplication, theme: str, text_scale: int) -> Colors:
         (QPalette.ColorRole.PlaceholderText, c.muted), (QPalette.ColorRole.Link, c.accent),
     ):
         palette.setColor(role, QColor(value))
+    if app.style().name().lower() != "fusion":
+        # Fusion draws the same everywhere and honours the palette fully (dark, high contrast).
+        app.setStyle("Fusion")
     app.setPalette(palette)
     app.setStyleSheet(stylesheet(c))
     return c
@@ -125,13 +128,14 @@ QListWidget {{ background: {c.card}; color: {c.text}; border: 1px solid {c.borde
     border-radius: 8px; padding: 4px; }}
 QListWidget::item {{ padding: 5px 6px; }}
 QListWidget::item:selected {{ background: {c.current_row}; color: {c.text}; }}
-QPlainTextEdit, QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox, QTimeEdit {{
+QPlainTextEdit, QLineEdit {{
     background: {c.card}; color: {c.text}; border: 1px solid {c.border}; border-radius: 6px;
     padding: 4px 6px; }}
+QSpinBox, QDoubleSpinBox, QComboBox, QTimeEdit {{ padding: 3px 6px; min-height: 1.6em; }}
 QPushButton {{ background: {c.card}; color: {c.text}; border: 1px solid {c.border};
     border-radius: 6px; padding: 6px 14px; }}
 QPushButton:focus, QLineEdit:focus, QComboBox:focus, QListWidget:focus,
-QPlainTextEdit:focus, QSpinBox:focus, QTimeEdit:focus {{ border: 2px solid {c.accent}; }}
+QPlainTextEdit:focus {{ border: 2px solid {c.accent}; }}
 QPushButton[role="primary"] {{ background: {c.accent}; color: {c.accent_text};
     border: 1px solid {c.accent}; font-weight: 600; padding: 8px 22px; }}
 QPushButton[role="primary"]:focus {{ border: 3px solid {c.text}; }}

@@ -79,7 +79,7 @@ class TonightScreen(QWidget):
         self.description_label.setWordWrap(True)
 
         # Tonight's choice.
-        self.start_edit = QTimeEdit(QTime.fromString(group.start, "HH:mm"))
+        self.start_edit = QTimeEdit(self._default_start(clock.now()))
         self.start_edit.setDisplayFormat("HH:mm")
         self.start_edit.setAccessibleName("Start time")
         self.step_spin = QSpinBox()
@@ -87,17 +87,21 @@ class TonightScreen(QWidget):
         self.step_spin.setRange(1, 12)
         self.topic_edit = QLineEdit()
         self.topic_edit.setAccessibleName("Tonight's topic")
+        self.topic_edit.setMinimumWidth(220)
         self.another_button = QPushButton("Another")
         self.another_button.setAccessibleName("Suggest another topic")
         self.own_topic_button = QPushButton("Type my own")
         self.own_topic_button.setAccessibleName("Type my own topic")
-        topic_row = QHBoxLayout()
-        topic_row.addWidget(self.topic_edit, 1)
-        topic_row.addWidget(self.another_button)
-        topic_row.addWidget(self.own_topic_button)
+        topic_buttons = QHBoxLayout()
+        topic_buttons.addWidget(self.another_button)
+        topic_buttons.addWidget(self.own_topic_button)
+        topic_buttons.addStretch(1)
+        topic_row = QVBoxLayout()
+        topic_row.setContentsMargins(0, 0, 0, 0)
+        topic_row.addWidget(self.topic_edit)
+        topic_row.addLayout(topic_buttons)
         self.topic_row = QWidget()
         self.topic_row.setLayout(topic_row)
-        topic_row.setContentsMargins(0, 0, 0, 0)
         self.passage_edit = QLineEdit(group.bookmark.describe())
         self.passage_edit.setAccessibleName("Tonight's passage")
         self.passage_edit.setPlaceholderText("Book, chapter or page")
@@ -190,7 +194,17 @@ class TonightScreen(QWidget):
         name = g.name or "Your group"
         program = self._library.program(g.program).name
         return (f"{name} · {program} · {g.meeting_type_label()} · "
-                f"{self._date:%A %-d %B} at {g.start}")
+                f"{self._date:%A %-d %B}")
+
+    def _default_start(self, now) -> QTime:
+        """The group's start time, unless the meeting is clearly not at that time today
+        (an extra or a moved meeting): then the next five minutes from now."""
+        usual = QTime.fromString(self._group.start, "HH:mm")
+        now_time = QTime(now.hour, now.minute)
+        if abs(now_time.secsTo(usual)) <= 60 * 60:
+            return usual
+        minutes = (now.hour * 60 + now.minute + 4) // 5 * 5 % (24 * 60)
+        return QTime(minutes // 60, minutes % 60)
 
     def _default_format_id(self) -> str:
         try:

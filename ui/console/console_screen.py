@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.meeting_clock import MeetingClock
+from ui import theme
 from ui.console.announcements import AnnouncementsBox
 from ui.console.meeting_clock_bar import MeetingClockBar
 from ui.console.run_sheet import RunSheet
@@ -327,6 +328,7 @@ def reading_html(planned) -> str:
         "<p style='line-height:140%; margin-bottom:14px'>"
         + "<br>".join(html.escape(line) for line in p.splitlines()) + "</p>"
         for p in paragraphs)
-    source = (f"<p style='font-size:small'><i>{html.escape(planned.source)}</i></p>"
-              if getattr(planned, "source", "") else "")
+    c = theme.colors()
+    source = (f"<p style='font-size:{theme.points(11)}pt; color:{c.muted}'>"
+              f"<i>{html.escape(planned.source)}</i></p>" if planned.source else "")
     return body + source

@@ -163,8 +163,10 @@ class ShareTimerWidget(QWidget):
         painter.setFont(_fitted_font(self.font(), "+88:88", digits_box, bold=True))
         painter.drawText(digits_box, Qt.AlignmentFlag.AlignCenter, self.digits_text())
         caption = self.caption_text()
-        painter.setFont(_fitted_font(self.font(), max(caption, "Ready · press Space to start",
-                                                       key=len), caption_box, bold=False))
+        # The chair's view leaves room for its longest caption; the room's is larger.
+        sample = "Ready · press Space to start" if self._polls_cues else "Speaker: Wwwwwwww"
+        painter.setFont(_fitted_font(self.font(), max(caption, sample, key=len), caption_box,
+                                     bold=False))
         painter.drawText(caption_box, Qt.AlignmentFlag.AlignCenter, caption)
         painter.end()
 

@@ -6,8 +6,10 @@ adjusts with one key, never a list of people, and it is never saved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui import theme
 
 
 class WaitingPanel(QFrame):
@@ -24,7 +26,9 @@ class WaitingPanel(QFrame):
         title.setProperty("role", "muted")
         self.count_label = QLabel("0")
         self.count_label.setAccessibleName("Number waiting to share")
-        self.count_label.setStyleSheet("font-weight: 700;")
+        self.count_label.setStyleSheet(f"font-weight: 700; font-size: {theme.points(20)}pt;")
+        self.count_label.setMinimumWidth(40)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.fewer_button = QPushButton("−")
         self.fewer_button.setAccessibleName("One fewer waiting")
         self.fewer_button.setToolTip("One fewer waiting (Shift+W)")
