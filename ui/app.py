@@ -32,20 +32,20 @@ def run_app(args) -> int:
         from ui.main_window import MainWindow
 
         window = MainWindow(store)
-        window.open_first_screen()
-        if getattr(args, "exit_after_start", False):
-            window.first_painted.connect(lambda: app.exit(0))
-        else:
-            # Asked after the window is up, so the question has something behind it.
-            window.first_painted.connect(window.offer_resume)
         area = window.screen().availableGeometry()
         if area.width() <= 1440 or area.height() <= 900:
             # A laptop screen: use all of it, the chair needs every pixel for big text.
             window.setGeometry(area)
-        window.show()
         if getattr(args, "exit_after_start", False):
+            window.first_painted.connect(lambda: app.exit(0))
             # A platform that never paints must not hang a smoke test.
             QTimer.singleShot(20000, lambda: app.exit(1))
+        else:
+            # The window paints first and fills in straight after, so it appears at once;
+            # a meeting left running is offered once there is something behind the question.
+            window.first_painted.connect(window.open_first_screen)
+            window.first_painted.connect(window.offer_resume)
+        window.show()
         return app.exec()
     finally:
         store.close()
