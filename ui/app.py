@@ -36,6 +36,10 @@ def run_app(args) -> int:
         if area.width() <= 1440 or area.height() <= 900:
             # A laptop screen: use all of it, the chair needs every pixel for big text.
             window.setGeometry(area)
+        else:
+            width, height = min(1680, area.width() * 9 // 10), min(1000, area.height() * 9 // 10)
+            window.setGeometry(area.x() + (area.width() - width) // 2,
+                               area.y() + (area.height() - height) // 2, width, height)
         if getattr(args, "exit_after_start", False):
             window.first_painted.connect(lambda: app.exit(0))
             # A platform that never paints must not hang a smoke test.

@@ -73,7 +73,9 @@ class TonightScreen(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, fmt.id)
             item.setToolTip(fmt.description)
             self.format_list.addItem(item)
-        self.format_list.setMinimumWidth(300)
+        # Wide enough for every format's whole line: a clipped name is a stumble.
+        self.format_list.setMinimumWidth(max(300, self.format_list.sizeHintForColumn(0) + 36))
+        self.format_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.description_label = QLabel()
         self.description_label.setProperty("role", "muted")
         self.description_label.setWordWrap(True)

@@ -324,11 +324,16 @@ def reading_html(planned) -> str:
     if not text.strip():
         return ""
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    c = theme.colors()
+    heading = ""
+    if planned.reading_title and planned.reading_title != planned.title:
+        # "Step 4", "Tonight's passage", "The Basket": what is being read, above the words.
+        heading = (f"<p style='font-size:{theme.points(14)}pt; color:{c.muted}; "
+                   f"font-weight:600'>{html.escape(planned.reading_title)}</p>")
     body = "".join(
         "<p style='line-height:140%; margin-bottom:14px'>"
         + "<br>".join(html.escape(line) for line in p.splitlines()) + "</p>"
         for p in paragraphs)
-    c = theme.colors()
     source = (f"<p style='font-size:{theme.points(11)}pt; color:{c.muted}'>"
               f"<i>{html.escape(planned.source)}</i></p>" if planned.source else "")
-    return body + source
+    return heading + body + source
