@@ -16,13 +16,14 @@ goes to disk before it returns: there is no write cache.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
 import re
 import secrets
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -80,10 +81,8 @@ def temp_name(path: Path) -> Path:
 def remove_stale_temps(path: Path) -> None:
     """Delete temporary files left by a process killed mid-save. Only the lock holder calls this."""
     for leftover in path.parent.glob(f".{path.name}.tmp-*"):
-        try:
+        with contextlib.suppress(OSError):
             leftover.unlink()
-        except OSError:
-            pass
 
 
 def write_atomically(path: Path, data: bytes, backup: Callable[[], None] | None = None) -> None:
@@ -111,10 +110,8 @@ def write_atomically(path: Path, data: bytes, backup: Callable[[], None] | None 
             backup()
         os.replace(temporary, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             temporary.unlink()
-        except OSError:
-            pass
         raise
     fsync_folder(path.parent)
 
@@ -178,7 +175,7 @@ class DataFile:
         return self.path.parent / BACKUP_FOLDER
 
     def backups(self) -> list[Path]:
-        """The backups of this file, oldest first (numbered, so a clock change cannot reorder them)."""
+        """The backups of this file, oldest first (numbered: a clock change cannot reorder them)."""
         pattern = re.compile(re.escape(self.path.name) + r"\.(\d+)$")
         if not self.backup_folder.is_dir():
             return []
@@ -206,10 +203,8 @@ class DataFile:
                 # A missing backup never stops the save itself.
                 return
         for old in [*existing, target][: -self.keep_backups]:
-            try:
+            with contextlib.suppress(OSError):
                 old.unlink()
-            except OSError:
-                pass
 
     # Loading -------------------------------------------------------------
 
@@ -324,6 +319,8 @@ class AtomicJSONStorage(Storage):
     def __init__(self, data_file: DataFile):
         self.data_file = data_file
         self._tables: Tables | None = data_file.load()
+        self._deferring = False
+        self._changed = False
 
     def read(self) -> Tables | None:
         if self._tables is None:
@@ -333,9 +330,32 @@ class AtomicJSONStorage(Storage):
         return self._tables
 
     def write(self, data: Tables) -> None:
+        if self._deferring:
+            self._tables, self._changed = data, True
+            return
         try:
             self.data_file.save(data)
         except BaseException:
             self._tables = None
             raise
         self._tables = data
+
+    @contextlib.contextmanager
+    def one_write(self) -> Iterator[None]:
+        """Gather every write made inside the block into one atomic write at its end.
+
+        If the block or that write fails, none of its changes is kept, in memory or on disk.
+        """
+        if self._deferring:
+            yield
+            return
+        self._deferring, self._changed = True, False
+        try:
+            yield
+        except BaseException:
+            self._tables = None
+            raise
+        finally:
+            self._deferring = False
+        if self._changed:
+            self.write(self.read())

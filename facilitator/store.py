@@ -23,10 +23,10 @@ opens take no lock, so listing commands work while the app is running.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +104,14 @@ def _replace_document(new: dict[str, Any]):
     return transform
 
 
+def _put(table: Table, doc_id: int, record: dict[str, Any]) -> None:
+    """Insert or replace one record in a single write (TinyDB's upsert may write twice)."""
+    if table.contains(doc_id=doc_id):
+        table.update(_replace_document(record), doc_ids=[doc_id])
+    else:
+        table.insert(Document(record, doc_id=doc_id))
+
+
 class Store:
     """The group's saved data. Open it with `Store.open(data_dir)`; close it (or use `with`)."""
 
@@ -124,9 +132,8 @@ class Store:
         self._reading_table = self._data.table("readings")
         self._history_table = self._history_db.table("history")
         self._run_table = self._run_db.table("run")
-        self._group: GroupSettings | None = self._load_group()
-        self._formats = self._load_items(self._format_table, Format.from_dict, "format")
-        self._readings = self._load_items(self._reading_table, Reading.from_dict, "reading")
+        self._load_main()
+        self._history = self._load_history()
 
     @classmethod
     def open(cls, data_dir: Path, writer: bool = True) -> Store:
@@ -159,6 +166,11 @@ class Store:
         return db
 
     # Loading what was saved ------------------------------------------------
+
+    def _load_main(self) -> None:
+        self._group: GroupSettings | None = self._load_group()
+        self._formats = self._load_items(self._format_table, Format.from_dict, "format")
+        self._readings = self._load_items(self._reading_table, Reading.from_dict, "reading")
 
     def _load_group(self) -> GroupSettings | None:
         document = self._group_table.get(doc_id=_GROUP_DOC_ID)
@@ -195,7 +207,7 @@ class Store:
     def save_group(self, settings: GroupSettings) -> None:
         if not isinstance(settings, GroupSettings):
             raise TypeError("save_group takes GroupSettings")
-        self._group_table.upsert(Document(settings.to_dict(), doc_id=_GROUP_DOC_ID))
+        _put(self._group_table, _GROUP_DOC_ID, settings.to_dict())
         self._group = settings
 
     # The group's own formats and readings -----------------------------------
@@ -249,26 +261,51 @@ class Store:
         table.remove(doc_ids=[items[item_id][1]])
         del items[item_id]
 
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make the settings, format and reading saves inside the block one write to disk.
+
+        Either all of them are saved or, if anything fails, none is (an import
+        uses this, so that a full disk never leaves half a pack behind).
+        """
+        try:
+            with self._data.storage.one_write():
+                yield
+        except BaseException:
+            for table in (self._group_table, self._format_table, self._reading_table):
+                table.clear_cache()
+            self._load_main()
+            raise
+
     def library(self) -> Library:
         """The built-in content with the group's own formats and readings on top."""
         return builtin_library().with_group_items(self.formats(), self.readings())
 
     # History ---------------------------------------------------------------
 
-    def history(self) -> list[HistoryEntry]:
-        """Every meeting held, oldest first. A record that fails validation is left out."""
+    def _load_history(self) -> list[HistoryEntry]:
         entries = []
         for document in self._history_table.all():
+            # `to_dict` writes "step": null for a meeting without a step; `from_dict`
+            # reads a missing step as None but refuses null, so leave the nulls out.
+            record = {key: value for key, value in document.items() if value is not None}
             try:
-                entries.append(HistoryEntry.from_dict(dict(document)))
-            except ContentError:
-                continue
-        return sorted(entries, key=lambda entry: entry.date)
+                entries.append(HistoryEntry.from_dict(record))
+            except ContentError as error:
+                self.notices.append(
+                    f"A meeting in {self.data_dir / HISTORY_FILE} could not be read "
+                    f"({error.problems[0]}) and is left out of the history.")
+        return entries
+
+    def history(self) -> list[HistoryEntry]:
+        """Every meeting held, oldest first."""
+        return sorted(self._history, key=lambda entry: entry.date)
 
     def add_history(self, entry: HistoryEntry) -> None:
         if not isinstance(entry, HistoryEntry):
             raise TypeError("add_history takes a HistoryEntry")
         self._history_table.insert(entry.to_dict())
+        self._history.append(entry)
 
     # The meeting in progress -------------------------------------------------
 
@@ -284,10 +321,7 @@ class Store:
             record = json.loads(json.dumps(state, allow_nan=False))
         except (TypeError, ValueError) as error:
             raise StoreError(f"the meeting state cannot be saved: {error}") from None
-        if self._run_table.contains(doc_id=_RUN_DOC_ID):
-            self._run_table.update(_replace_document(record), doc_ids=[_RUN_DOC_ID])
-        else:
-            self._run_table.insert(Document(record, doc_id=_RUN_DOC_ID))
+        _put(self._run_table, _RUN_DOC_ID, record)
 
     def clear_run_state(self) -> None:
         if self._run_table.contains(doc_id=_RUN_DOC_ID):

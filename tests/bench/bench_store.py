@@ -74,7 +74,8 @@ def time_saves(label: str, save, rounds: int) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=50)
-    parser.add_argument("--data-dir", type=Path, help="where to build the store (default: a temp folder)")
+    parser.add_argument("--data-dir", type=Path,
+                        help="where to build the store (default: a temp folder)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(dir=args.data_dir) as folder:
         data_dir = Path(folder) / "data"
@@ -109,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                     args.rounds),
                 "save_run_state": time_saves(
                     "save_run_state",
-                    lambda n: store.save_run_state({"index": n % 12, "timer": {"state": "running"}}),
+                    lambda n: store.save_run_state({"index": n % 12, "timer": {"paused": False}}),
                     args.rounds),
             }
     worst = max(results["save_group"], results["save_format"], results["save_reading"])
