@@ -38,6 +38,7 @@ def test_a_speakers_name_is_shown_but_never_saved(qtbot, open_window, set_up_gro
     press(qtbot, window, K.Key_Plus)  # a settings change is saved too
     press(qtbot, window, K.Key_Right)
     qtbot.waitUntil(lambda: window.console is None)
+    assert [entry.format_id for entry in window.store.history()] == ["speaker"]
 
     files = [path for path in data_dir.rglob("*") if path.is_file()]
     # The meeting itself was recorded (by its format; read raw, whatever the history reader).
