@@ -102,6 +102,10 @@ class MainWindow(QMainWindow):
         self.key_rows: list[tuple[str, str]] = []
         bar = self.menuBar()
         a = self._action
+        from ui.secretary_menus import SecretaryMenus
+
+        self.secretary = SecretaryMenus(self)
+        self.secretary.add_file_menu(bar, a)
 
         meeting = bar.addMenu("&Meeting")
         self.start_action = a(meeting, "&Start the meeting", ["Ctrl+Return", "Ctrl+Enter"],
@@ -113,7 +117,6 @@ class MainWindow(QMainWindow):
           meeting_only=True)
         a(meeting, "&End meeting…", "Ctrl+E", self.end_meeting, "end", meeting_only=True)
         meeting.addSeparator()
-        a(meeting, "&Group settings…", "Ctrl+,", self.open_settings, "settings")
         a(meeting, "&Quit", "Ctrl+Q", self.close, "quit")
 
         timer = bar.addMenu("&Timer")
@@ -148,6 +151,8 @@ class MainWindow(QMainWindow):
         room.addSeparator()
         self.screens_menu = room.addMenu("Show on &screen")
         self.screens_menu.aboutToShow.connect(self._fill_screens_menu)
+
+        self.secretary.add_group_menu(bar, a)
 
         view = bar.addMenu("&View")
         a(view, "&Larger text", ["+", "=", "Ctrl++", "Ctrl+="], self.larger_text, "larger")
@@ -319,7 +324,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
-        self.show_setup(first_run=self.group() is None)
+        """Group ▸ Group settings…: the full settings dialog (set-up on the first run)."""
+        self.secretary.open_group_settings()
 
     def show_tonight(self) -> None:
         from ui.tonight_screen import TonightScreen

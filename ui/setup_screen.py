@@ -47,7 +47,7 @@ class SetupScreen(QWidget):
         heading.setProperty("role", "heading")
         intro = QLabel(
             "Tell Facilitator about your meeting. You can change any of this later from "
-            "Meeting ▸ Group settings. Nothing about any person is ever saved."
+            "Group ▸ Group settings. Nothing about any person is ever saved."
             if first_run else "Changes are saved for the group when you press Save.")
         intro.setProperty("role", "muted")
         intro.setWordWrap(True)

@@ -102,6 +102,8 @@ class FormatEditor(QDialog, Asks):
     def _build(self) -> None:
         self.format_list = QListWidget()
         self.format_list.setAccessibleName("Formats")
+        self.format_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.format_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.new_button = QPushButton("&New from a built-in…")
         self.duplicate_button = QPushButton("D&uplicate")
         self.rename_button = QPushButton("Re&name…")
@@ -232,6 +234,9 @@ class FormatEditor(QDialog, Asks):
         editor_split.addWidget(right)
         editor_split.setStretchFactor(0, 3)
         editor_split.setStretchFactor(1, 2)
+        editor_split.setSizes([560, 420])
+        editor_split.setChildrenCollapsible(False)
+        right.setMinimumWidth(340)
         self.editor_area = QWidget()
         editor_layout = QVBoxLayout(self.editor_area)
         editor_layout.setContentsMargins(0, 0, 0, 0)
@@ -317,6 +322,8 @@ class FormatEditor(QDialog, Asks):
         self.add_action.triggered.connect(self.add_button.showMenu)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.save_button.clicked.connect(self.save)
@@ -350,7 +357,7 @@ class FormatEditor(QDialog, Asks):
             title.setFont(_bold(title.font(), 1.0))
             self.format_list.addItem(title)
             if not formats and mark == "group's":
-                empty = QListWidgetItem("   None yet: open a built-in and save it")
+                empty = QListWidgetItem("   None yet")
                 empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 empty.setForeground(Qt.GlobalColor.gray)
                 self.format_list.addItem(empty)
@@ -632,6 +639,7 @@ class FormatEditor(QDialog, Asks):
                               (self.description_edit, draft.header["description"])):
             if widget.text() != value:
                 widget.setText(value)
+                widget.setCursorPosition(0)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(draft.header["kind"])))
         self.length_spin.blockSignals(True)
         self.length_spin.setValue(int(draft.header["minutes"] or 0))

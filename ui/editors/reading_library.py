@@ -79,6 +79,8 @@ class ReadingLibrary(QDialog, Asks):
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Readings")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.new_button = QPushButton("&New reading")
         self.import_button = QPushButton("&Import a file…")
         self.import_button.setToolTip("A .txt or .md file becomes a new reading")
@@ -141,6 +143,9 @@ class ReadingLibrary(QDialog, Asks):
 
         self.program_combo = QComboBox()
         self.program_combo.setAccessibleName("Program for the preview")
+        self.program_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.program_combo.setMinimumContentsLength(18)
         for program in self.library.programs.values():
             self.program_combo.addItem(program.name, program.id)
         group_program = self.group.program if self.group else "aa"
@@ -226,7 +231,7 @@ class ReadingLibrary(QDialog, Asks):
             title.setFont(_heading_font(title.font(), 1.0))
             self.list.addItem(title)
             if not items:
-                empty = QListWidgetItem("   None yet: add one, or import a file")
+                empty = QListWidgetItem("   None yet")
                 empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 empty.setForeground(Qt.GlobalColor.gray)
                 self.list.addItem(empty)

@@ -82,6 +82,10 @@ class PrintDialog(QDialog, Asks):
             self.format_combo.addItem(f"{fmt.name} (built-in)", fmt.id)
         default = format_id or (self.group.default_format if self.group else "")
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(default)))
+        for combo in (self.format_combo,):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)
         self.layout_combo = QComboBox()
         self.layout_combo.setAccessibleName("Layout")
         for layout in LAYOUTS:
@@ -93,6 +97,9 @@ class PrintDialog(QDialog, Asks):
         self.large_print = QCheckBox("&Large print (18 pt and up)")
         self.program_combo = QComboBox()
         self.program_combo.setAccessibleName("Program whose words are printed")
+        self.program_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.program_combo.setMinimumContentsLength(18)
         for program in self.library.programs.values():
             self.program_combo.addItem(program.name, program.id)
         self.program_combo.setCurrentIndex(

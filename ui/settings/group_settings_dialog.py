@@ -67,7 +67,7 @@ class GroupSettingsDialog(QDialog, Asks):
         self._base = settings or store.group() or GroupSettings()
         self._showing = False
         self.setWindowTitle("Group settings")
-        self.resize(1200, 700)
+        self.resize(1320, 720)
         self._build()
         self.show_settings(self._base)
 
@@ -79,6 +79,10 @@ class GroupSettingsDialog(QDialog, Asks):
         self.name_edit.setPlaceholderText("e.g. Tuesday Night Hope Group")
         self.program_combo = QComboBox()
         self.program_combo.setAccessibleName("Program")
+        # Long fellowship names would otherwise set the width of the whole column.
+        self.program_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.program_combo.setMinimumContentsLength(18)
         for program in self.library.programs.values():
             self.program_combo.addItem(f"{program.name} ({program.short})", program.id)
         self.open_radio = QRadioButton("&Open: anyone may attend")
@@ -86,10 +90,9 @@ class GroupSettingsDialog(QDialog, Asks):
         self.type_group = QButtonGroup(self)
         self.type_group.addButton(self.open_radio)
         self.type_group.addButton(self.closed_radio)
-        type_row = QHBoxLayout()
+        type_row = QVBoxLayout()
         type_row.addWidget(self.open_radio)
         type_row.addWidget(self.closed_radio)
-        type_row.addStretch(1)
         self.designation_list = QListWidget()
         self.designation_list.setAccessibleName("Designations (Meeting Guide type codes)")
         for code, label in DESIGNATIONS.items():
@@ -174,8 +177,9 @@ class GroupSettingsDialog(QDialog, Asks):
 
         self.words_table = QTableWidget(0, 3)
         self.words_table.setAccessibleName("Slot words")
-        self.words_table.setHorizontalHeaderLabels(["Slot", "The program says", "Our group says"])
+        self.words_table.setHorizontalHeaderLabels(["Slot", "Program's word", "Our word"])
         self.words_table.verticalHeader().setVisible(False)
+        self.words_table.setWordWrap(True)
         self.words_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.words_table.horizontalHeader().setSectionResizeMode(
@@ -190,6 +194,7 @@ class GroupSettingsDialog(QDialog, Asks):
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Preview in the group's words")
         words_box = QGroupBox("Words")
+        words_box.setMinimumWidth(440)
         words_layout = QVBoxLayout(words_box)
         hint = QLabel("Readings say [fellowship], [addicts] and so on; the program fills them. "
                       "Type your group's own word to use it instead; leave it empty to keep "
@@ -227,9 +232,9 @@ class GroupSettingsDialog(QDialog, Asks):
         grid.addWidget(group_box, 0, 0)
         grid.addLayout(middle, 0, 1)
         grid.addWidget(words_box, 0, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 3)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 4)
+        grid.setColumnStretch(2, 6)
         layout = QVBoxLayout(self)
         layout.addLayout(grid, 1)
         layout.addLayout(bottom)
