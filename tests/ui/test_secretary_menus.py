@@ -81,6 +81,7 @@ def test_each_window_opens_by_its_key_fits_and_names_its_controls(
         assert label, f"{type(control).__name__} in {kind.__name__} has no accessible name"
     # Asking again raises the same window rather than opening a second one.
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     press(qtbot, window, key, Qt.KeyboardModifier.ControlModifier | extra)
     assert window.secretary.open_windows[name] is opened
 
