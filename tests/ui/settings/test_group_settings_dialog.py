@@ -2,7 +2,7 @@
 
 import json
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QPoint, Qt, QTime
 
 from ui.settings.group_settings_dialog import GroupSettingsDialog
 
@@ -34,7 +34,9 @@ def test_every_setting_is_saved(qtbot, store):
     dialog.name_edit.clear()
     qtbot.keyClicks(dialog.name_edit, "Hope on Harbour Street")
     dialog.program_combo.setCurrentIndex(dialog.program_combo.findData("na"))
-    qtbot.mouseClick(dialog.closed_radio, Qt.MouseButton.LeftButton)
+    # Click on the round indicator itself, at the left of the button.
+    qtbot.mouseClick(dialog.closed_radio, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, dialog.closed_radio.height() // 2))
     for n in range(dialog.designation_list.count()):
         item = dialog.designation_list.item(n)
         if item.data(Qt.ItemDataRole.UserRole) in ("W", "NS"):
