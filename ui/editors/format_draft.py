@@ -79,10 +79,13 @@ class FormatDraft(QObject):
             kind = segments[row].get("kind", "") if row < len(segments) else ""
             title = (segments[row].get("title") if row < len(segments) else "") or \
                 SEGMENT_TITLES.get(kind, "segment")
+            message = problem.message
+            if field == "reading" and message.startswith("is missing"):
+                message = "choose the reading for this segment"
             where = f"Segment {row + 1} ({title})"
             if field:
                 where += f", {FIELD_WORDS.get(field, field).lower()}"
-            return row, field, f"{where}: {problem.message}"
+            return row, field, f"{where}: {message}"
         field = problem.key.split(".")[0]
         words = FIELD_WORDS.get(field, field.capitalize())
         message = problem.message

@@ -41,6 +41,7 @@ from facilitator.content import Library
 from facilitator.model import FORMAT_KINDS, MEETING_TYPE_READING, SHARING_KINDS, Format
 from facilitator.problems import ContentError, FacilitatorError
 from facilitator.store import Store, copy_id
+from ui.editors.colors import problem_style, shade
 from ui.editors.dialogs import Asks
 from ui.editors.format_commands import (
     AddSegment,
@@ -148,7 +149,7 @@ class FormatEditor(QDialog, Asks):
         self.description_edit.setAccessibleName("Format description")
         self.description_edit.setPlaceholderText("What the group does at this meeting")
         self.header_problems = QLabel()
-        self.header_problems.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.header_problems.setStyleSheet(problem_style())
         self.header_problems.setWordWrap(True)
         header = QFormLayout()
         name_row = QHBoxLayout()
@@ -185,6 +186,7 @@ class FormatEditor(QDialog, Asks):
         top_row.addWidget(segments_heading)
         top_row.addStretch(1)
         top_row.addWidget(self.total_label)
+        top_row.addSpacing(16)
 
         self.add_button = QPushButton("Add &segment")
         self.add_button.setAccessibleName("Add a segment")
@@ -208,7 +210,7 @@ class FormatEditor(QDialog, Asks):
         self.problems_label = QLabel()
         self.problems_label.setObjectName("problemsLabel")
         self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet("color: #c62828;")
+        self.problems_label.setStyleSheet(problem_style(bold=False))
         self.problems_label.setAccessibleName("Problems with the format")
 
         middle = QWidget()
@@ -673,13 +675,13 @@ class FormatEditor(QDialog, Asks):
         text = f"{total:g} of {length:g} minutes"
         if total > length:
             text += f": {total - length:g} over"
-            style = "color: #c62828;"
+            style = f"color: {shade('over')};"
         elif total < length:
             text += f": {length - total:g} to spare"
-            style = "color: #9a6700;"
+            style = f"color: {shade('spare')};"
         else:
             text += " ✓"
-            style = "color: #2e7d32;"
+            style = f"color: {shade('exact')};"
         self.total_label.setText(text)
         self.total_label.setStyleSheet(style)
 

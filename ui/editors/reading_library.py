@@ -37,6 +37,7 @@ from facilitator.model import Reading
 from facilitator.problems import ContentError, FacilitatorError
 from facilitator.store import Store, copy_id
 from facilitator.text_import import import_text_file, new_id
+from ui.editors.colors import problem_style
 from ui.editors.dialogs import Asks
 from ui.editors.format_editor import BANNER_STYLE
 from ui.editors.reading_preview import ReadingPreview
@@ -126,7 +127,7 @@ class ReadingLibrary(QDialog, Asks):
         self.problems = QLabel()
         self.problems.setObjectName("readingProblems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.problems.setStyleSheet(problem_style())
         self.id_label = QLabel()
         form = QFormLayout()
         form.addRow(_buddy("&Title:", self.title_edit), self.title_edit)

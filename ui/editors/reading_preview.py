@@ -13,6 +13,7 @@ import html
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from facilitator.validation import SLOT_PATTERN
+from ui.editors.colors import problem_style
 
 UNKNOWN_STYLE = "background:#ffcdd2; color:#8e0000; font-weight:bold;"
 FILLED_STYLE = "background:rgba(46,125,50,0.16);"
@@ -61,7 +62,7 @@ class ReadingPreview(QWidget):
         self.unknown = QLabel()
         self.unknown.setObjectName("unknownSlots")
         self.unknown.setWordWrap(True)
-        self.unknown.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.unknown.setStyleSheet(problem_style())
         self.unknown.setAccessibleName("Unknown slots")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

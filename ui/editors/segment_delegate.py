@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ui.editors.colors import shade
 from ui.editors.segment_model import PROBLEMS_ROLE
 
 
@@ -56,7 +57,7 @@ class SegmentDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         if problems and not selected:
-            painter.setPen(QColor("#c62828"))
+            painter.setPen(QColor(shade("problem")))
         title_text = f"! {title}" if problems else title
         title_width = min(QFontMetrics(bold).horizontalAdvance(title_text), rect.right() - left)
         painter.drawText(QRect(left, rect.top(), title_width, rect.height()),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.model import DEFAULT_READING_FOR_KIND, SEGMENT_KINDS, SEGMENT_TITLES, SHARING_KINDS
+from ui.editors.colors import problem_style
 from ui.editors.format_draft import clean_number
 
 KIND_LABELS = {kind: SEGMENT_TITLES[kind] for kind in SEGMENT_KINDS}
@@ -88,7 +89,7 @@ class SegmentForm(QWidget):
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setObjectName("segmentProblems")
-        self.problems.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.problems.setStyleSheet(problem_style())
         self.problems.setAccessibleName("Problems with this segment")
 
         reading_row = QHBoxLayout()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor
 
 from facilitator.model import SEGMENT_TITLES, SHARING_KINDS
+from ui.editors.colors import shade
 
 Index = QModelIndex | QPersistentModelIndex
 PROBLEMS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -121,7 +122,7 @@ class SegmentListModel(QAbstractListModel):
             words += f", {summary}" if summary else ""
             return words + (f". Problem: {'; '.join(problems)}" if problems else "")
         if role == Qt.ItemDataRole.ForegroundRole and problems:
-            return QColor("#c62828")
+            return QColor(shade("problem"))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -38,6 +38,7 @@ from facilitator.model import WEEKDAYS, GroupSettings
 from facilitator.problems import FacilitatorError
 from facilitator.sheets import LAYOUTS, PAPERS, SheetOptions, render_pdf
 from facilitator.store import Store
+from ui.editors.colors import problem_style
 from ui.editors.dialogs import Asks
 from ui.printing.pdf_printing import match_paper, print_document
 
@@ -255,7 +256,7 @@ class PrintDialog(QDialog, Asks):
         except FacilitatorError as error:
             self._show_pdf(b"", 0)
             self.status.setText(f"Cannot print this: {error}")
-            self.status.setStyleSheet("color: #c62828; font-weight: 600;")
+            self.status.setStyleSheet(problem_style())
             return
         self._show_pdf(out.getvalue(), pages)
         paper = PAPER_LABELS.get(self.paper_combo.currentData(), "")

@@ -45,6 +45,7 @@ from facilitator.meeting_guide import GuideMeeting, read_feed
 from facilitator.model import DESIGNATIONS, THEMES, WEEKDAYS, GroupSettings
 from facilitator.problems import ContentError, FacilitatorError
 from facilitator.store import Store
+from ui.editors.colors import problem_style
 from ui.editors.dialogs import Asks
 from ui.editors.segment_form import MinutesSpin
 from ui.settings.meeting_guide_import import choose_meeting
@@ -211,7 +212,7 @@ class GroupSettingsDialog(QDialog, Asks):
         self.problems = QLabel()
         self.problems.setObjectName("settingsProblems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.problems.setStyleSheet(problem_style())
         self.problems.hide()
         self.save_button = QPushButton("Save")
         self.save_button.setDefault(True)
@@ -404,7 +405,7 @@ class GroupSettingsDialog(QDialog, Asks):
         try:
             settings = GroupSettings.from_dict(self.settings_data(), self.library.programs)
         except ContentError as error:
-            self.problems.setStyleSheet("color: #c62828; font-weight: 600;")
+            self.problems.setStyleSheet(problem_style())
             self.problems.setText("\n".join(str(p) for p in error.problems))
             self.problems.show()
             return False
