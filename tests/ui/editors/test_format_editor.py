@@ -57,7 +57,8 @@ def test_build_a_format_by_keyboard_and_mouse(qtbot, store, tmp_path):
         editor.add_actions[kind].trigger()
     assert titles(editor) == ["Reading", "Check-in", "Sharing", "Check-out"]
     # A reading segment needs a reading: the problem shows before saving.
-    assert "Segment 1 (Reading), reading: choose the reading for this segment" in editor.problems_label.text()
+    assert ("Segment 1 (Reading), reading: choose the reading for this segment"
+            in editor.problems_label.text())
     editor.select_segment(0)
     editor.pick_reading = lambda current: "smart-opening"
     qtbot.mouseClick(editor.segment_form.choose_reading, Qt.MouseButton.LeftButton)
