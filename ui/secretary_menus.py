@@ -127,6 +127,14 @@ class SecretaryMenus:
         """The group's formats, readings or settings changed: redraw what shows them."""
         window = self.window
         window._library = None
+        # An open format editor learns of new readings (for its picker and its checks),
+        # and an open reading library of formats that now use a reading.
+        editor = self.open_windows.get("formats")
+        if editor is not None:
+            editor.refresh_format_list()
+        readings = self.open_windows.get("readings")
+        if readings is not None:
+            readings.library = window.store.library()
         if window.console is None and window.tonight_screen is not None \
                 and window.stack.currentWidget() is window.tonight_screen:
             window.show_tonight()

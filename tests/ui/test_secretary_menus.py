@@ -138,3 +138,21 @@ def test_keys_are_listed_in_the_keys_overlay(qtbot, open_window, set_up_group):
     rows = dict((text, keys) for keys, text in window.key_rows)
     assert rows["Formats"] == QKeySequence("Ctrl+Shift+M").toString(
         QKeySequence.SequenceFormat.NativeText)
+
+
+def test_a_reading_saved_in_the_library_can_be_chosen_in_the_open_format_editor(
+        qtbot, open_window, set_up_group):
+    set_up_group()
+    window, _answers = open_window()
+    editor = window.secretary.open_formats()
+    editor.open_format("discussion")
+    readings = window.secretary.open_readings()
+    readings.new_reading()
+    readings.title_edit.setText("Our Preamble")
+    readings.text_edit.setPlainText("We are [members] who meet to stay well.")
+    assert readings.save()
+    editor.select_segment(0)
+    editor.pick_reading = lambda current: "our-preamble"
+    qtbot.mouseClick(editor.segment_form.choose_reading, Qt.MouseButton.LeftButton)
+    assert editor.segment_form.reading.text() == "Our Preamble · group's"
+    assert editor.problems_label.isHidden()
