@@ -1,0 +1,361 @@
+"""Crash-safe JSON files for TinyDB: atomic saves, rolling backups, and repair of damaged files.
+
+TinyDB's own JSONStorage rewrites its file in place, so a crash or a full disk
+mid-write leaves half a file. Here every save writes a temporary file in the same
+folder, fsyncs it, `os.replace`s it over the old one and fsyncs the folder, so the
+file on disk is always either the old version or the new one (design.md section 7).
+Before the replace, the old version is hard-linked into `backups/` (a link costs
+no copying, so a backup on every save is cheap) and the last few are kept. A file
+that does not parse is moved aside as `NAME.corrupt-TIMESTAMP` and the newest
+backup that does parse takes its place, with one plain sentence for the user.
+Each file carries a schema version: older files are migrated, and a file from a
+newer Facilitator is refused and never written. Reads come from memory (the store
+holds the only writer's lock, so nobody else changes the file), but every write
+goes to disk before it returns: there is no write cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import re
+import secrets
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from facilitator.paths import PRIVATE_FILE_MODE, make_private_folder
+from facilitator.problems import FacilitatorError
+
+BACKUP_FOLDER = "backups"
+META_KEY = "_meta"
+
+Tables = dict[str, dict[str, Any]]
+Migration = Callable[[Tables], Tables]
+
+
+class StoreError(FacilitatorError):
+    """The store could not be opened or saved; the message says why in one sentence."""
+
+
+class StoreLocked(StoreError):
+    """Another Facilitator already writes to this data folder."""
+
+
+class DamagedFile(Exception):
+    """A data file that is not what Facilitator writes (internal; turned into a repair)."""
+
+
+def describe_os_error(error: OSError, action: str) -> str:
+    """One sentence about a failed file operation, in the user's terms."""
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        reason = "the disk is full"
+    elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        reason = "the folder is read-only or not yours to change"
+    else:
+        reason = (error.strerror or str(error)).lower()
+    return f"{action}: {reason}"
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename inside `folder` durable. Windows cannot open a folder; it has no need."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def temp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete temporary files left by a process killed mid-save. Only the lock holder calls this."""
+    for leftover in path.parent.glob(f".{path.name}.tmp-*"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def write_atomically(path: Path, data: bytes, backup: Callable[[], None] | None = None) -> None:
+    """Replace `path` with `data`, so that a crash at any moment leaves the old or the new file.
+
+    `backup`, if given, runs after the new data is safely on disk and before the
+    old file is replaced, so that it can still keep the old version.
+    Raises OSError; the old file is untouched when it does.
+    """
+    temporary = temp_name(path)
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                 PRIVATE_FILE_MODE)
+    try:
+        try:
+            if os.name == "posix":
+                os.fchmod(fd, PRIVATE_FILE_MODE)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if backup is not None and path.exists():
+            backup()
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    fsync_folder(path.parent)
+
+
+def encode_tables(tables: Tables, schema: int) -> bytes:
+    payload = {META_KEY: {"app": "facilitator", "schema": schema}, **tables}
+    # Compact and unescaped: the smallest file, and the quickest to write.
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
+
+
+def decode_tables(raw: bytes) -> tuple[int, Tables]:
+    """The schema version and the TinyDB tables in a file's bytes; DamagedFile if it is not ours."""
+    if not raw.strip():
+        raise DamagedFile("it is empty")
+    try:
+        payload = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise DamagedFile(f"it is not readable JSON ({error})") from None
+    if not isinstance(payload, dict):
+        raise DamagedFile("it does not hold a table")
+    meta = payload.pop(META_KEY, None)
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise DamagedFile("it has no schema version")
+    for name, table in payload.items():
+        if not isinstance(table, dict):
+            raise DamagedFile(f"its table {name!r} is not a table")
+        for doc_id, document in table.items():
+            if not doc_id.isdigit() or not isinstance(document, dict):
+                raise DamagedFile(f"its table {name!r} holds something that is not a record")
+    return schema, payload
+
+
+class DataFile:
+    """One JSON file of the store, with its backups, its schema version and its repairs."""
+
+    def __init__(
+        self,
+        path: Path,
+        label: str,
+        schema: int,
+        migrations: dict[int, Migration] | None = None,
+        keep_backups: int = 10,
+        writer: bool = True,
+        lost_consequence: str = "",
+    ):
+        self.path = path
+        self.label = label  # "The group's data file": starts the sentences the user reads
+        self.schema = schema
+        self.migrations = migrations or {}
+        self.keep_backups = keep_backups
+        self.writer = writer
+        self.lost_consequence = lost_consequence
+        self.notices: list[str] = []
+
+    # Backups -------------------------------------------------------------
+
+    @property
+    def backup_folder(self) -> Path:
+        return self.path.parent / BACKUP_FOLDER
+
+    def backups(self) -> list[Path]:
+        """The backups of this file, oldest first (numbered: a clock change cannot reorder them)."""
+        pattern = re.compile(re.escape(self.path.name) + r"\.(\d+)$")
+        if not self.backup_folder.is_dir():
+            return []
+        numbered = []
+        for entry in self.backup_folder.iterdir():
+            match = pattern.match(entry.name)
+            if match:
+                numbered.append((int(match.group(1)), entry))
+        return [entry for _, entry in sorted(numbered)]
+
+    def _keep_old_version(self) -> None:
+        """Hard-link the current file into the backups, then drop all but the newest few."""
+        existing = self.backups()
+        number = int(existing[-1].name.rsplit(".", 1)[1]) + 1 if existing else 1
+        target = self.backup_folder / f"{self.path.name}.{number:06d}"
+        try:
+            make_private_folder(self.backup_folder)
+            os.link(self.path, target)
+        except OSError:
+            # Some file systems have no hard links; a copy keeps the same promise.
+            try:
+                shutil.copyfile(self.path, target)
+                os.chmod(target, PRIVATE_FILE_MODE)
+            except OSError:
+                # A missing backup never stops the save itself.
+                return
+        for old in [*existing, target][: -self.keep_backups]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+    # Loading -------------------------------------------------------------
+
+    def load(self) -> Tables:
+        """The tables in the file: migrated, repaired from a backup if damaged, {} if new."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as error:
+            raise StoreError(describe_os_error(error, f"cannot read {self.path}")) from None
+        try:
+            schema, tables = decode_tables(raw)
+        except DamagedFile as damage:
+            return self._repair(str(damage))
+        self._refuse_if_newer(schema, self.path)
+        if schema < self.schema:
+            tables = self._migrate(schema, tables)
+            if self.writer:
+                self.save(tables)
+        return tables
+
+    def _refuse_if_newer(self, schema: int, path: Path) -> None:
+        if schema > self.schema:
+            raise StoreError(
+                f"{path} was written by a newer Facilitator (schema version {schema}; this one "
+                f"reads up to {self.schema}); update Facilitator to open it. "
+                "The file has not been changed.")
+
+    def _migrate(self, schema: int, tables: Tables) -> Tables:
+        while schema < self.schema:
+            step = self.migrations.get(schema)
+            if step is not None:
+                tables = step(tables)
+            schema += 1
+        return tables
+
+    def _newest_good_backup(self) -> tuple[Path, Tables] | None:
+        for backup in reversed(self.backups()):
+            try:
+                schema, tables = decode_tables(backup.read_bytes())
+            except (DamagedFile, OSError):
+                continue
+            if schema <= self.schema:
+                return backup, self._migrate(schema, tables)
+        return None
+
+    def _repair(self, damage: str) -> Tables:
+        found = self._newest_good_backup()
+        when = ""
+        if found is not None:
+            saved = datetime.fromtimestamp(found[0].stat().st_mtime)
+            when = f"the backup saved {saved:%Y-%m-%d %H:%M}"
+        if not self.writer:
+            restored = f"showing {when}" if found else "showing nothing from it"
+            self.notices.append(
+                f"{self.label} {self.path} is damaged ({damage}); {restored} until Facilitator "
+                "opens the data folder for changes and repairs it.")
+            return found[1] if found else {}
+        aside = self._move_aside()
+        if found is not None:
+            outcome = f"restored {when}"
+            tables = found[1]
+            self.save(tables, keep_old=False)
+        else:
+            outcome = ("started afresh because there was no good backup" if self.keep_backups
+                       else "started afresh")
+            tables = {}
+        consequence = f" {self.lost_consequence}" if found is None and self.lost_consequence else ""
+        self.notices.append(
+            f"{self.label} {self.path} was damaged ({damage}), so Facilitator moved it to "
+            f"{aside} and {outcome}.{consequence}")
+        return tables
+
+    def _move_aside(self) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        counter = 2
+        while aside.exists():
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
+            counter += 1
+        try:
+            os.rename(self.path, aside)
+            fsync_folder(self.path.parent)
+        except OSError as error:
+            raise StoreError(describe_os_error(
+                error, f"{self.path} is damaged and cannot be moved aside")) from None
+        return aside
+
+    # Saving --------------------------------------------------------------
+
+    def save(self, tables: Tables, keep_old: bool = True) -> None:
+        """Write the tables; on disk when this returns. StoreError (old file intact) if it fails."""
+        if not self.writer:
+            raise StoreError("the data folder was opened read-only; nothing can be saved")
+        try:
+            data = encode_tables(tables, self.schema)
+        except (TypeError, ValueError) as error:
+            raise StoreError(f"cannot save to {self.path}: {error}") from None
+        backup = self._keep_old_version if keep_old and self.keep_backups > 0 else None
+        try:
+            write_atomically(self.path, data, backup)
+        except OSError as error:
+            raise StoreError(describe_os_error(
+                error, f"cannot save to {self.path.parent}")
+                + ". Nothing was changed; the data saved before is intact.") from None
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage over one `DataFile`: reads from memory, every write atomically to disk."""
+
+    def __init__(self, data_file: DataFile):
+        self.data_file = data_file
+        self._tables: Tables | None = data_file.load()
+        self._deferring = False
+        self._changed = False
+
+    def read(self) -> Tables | None:
+        if self._tables is None:
+            # A write failed after TinyDB had changed our copy: go back to the file,
+            # which the failed write left as it was.
+            self._tables = self.data_file.load()
+        return self._tables
+
+    def write(self, data: Tables) -> None:
+        if self._deferring:
+            self._tables, self._changed = data, True
+            return
+        try:
+            self.data_file.save(data)
+        except BaseException:
+            self._tables = None
+            raise
+        self._tables = data
+
+    @contextlib.contextmanager
+    def one_write(self) -> Iterator[None]:
+        """Gather every write made inside the block into one atomic write at its end.
+
+        If the block or that write fails, none of its changes is kept, in memory or on disk.
+        """
+        if self._deferring:
+            yield
+            return
+        self._deferring, self._changed = True, False
+        try:
+            yield
+        except BaseException:
+            self._tables = None
+            raise
+        finally:
+            self._deferring = False
+        if self._changed:
+            self.write(self.read())
