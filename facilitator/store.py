@@ -286,11 +286,8 @@ class Store:
     def _load_history(self) -> list[HistoryEntry]:
         entries = []
         for document in self._history_table.all():
-            # `to_dict` writes "step": null for a meeting without a step; `from_dict`
-            # reads a missing step as None but refuses null, so leave the nulls out.
-            record = {key: value for key, value in document.items() if value is not None}
             try:
-                entries.append(HistoryEntry.from_dict(record))
+                entries.append(HistoryEntry.from_dict(dict(document)))
             except ContentError as error:
                 self.notices.append(
                     f"A meeting in {self.data_dir / HISTORY_FILE} could not be read "

@@ -118,3 +118,14 @@ def test_round_trip_through_to_dict():
         assert Format.from_dict(fmt.to_dict(), LIBRARY.readings) == fmt
     for reading in LIBRARY.readings.values():
         assert Reading.from_dict(reading.to_dict(), LIBRARY.slots) == reading
+
+
+def test_json_null_reads_as_a_missing_key():
+    import json
+
+    from facilitator.model import GroupSettings, HistoryEntry
+
+    entry = HistoryEntry("2026-04-07", "discussion", topic="Gratitude")
+    assert HistoryEntry.from_dict(json.loads(json.dumps(entry.to_dict()))) == entry
+    assert HistoryEntry.from_dict({**entry.to_dict(), "step": None}) == entry
+    assert GroupSettings.from_dict({"name": None, "length": None}) == GroupSettings()
