@@ -10,7 +10,7 @@ TOML syntax are checked before the model's `from_dict` judges the contents.
 from __future__ import annotations
 
 import functools
-import importlib.resources
+import importlib
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -174,8 +174,26 @@ class Library:
         )
 
 
+def _package_root(package: str):
+    """The folder a content package is installed in, as the import system recorded it.
+
+    When the package is a plain folder (a checkout, an editable install, a wheel
+    unpacked by pip), its spec already names that folder, and reading it costs
+    nothing. Only otherwise (a zip import) is `importlib.resources` loaded: it pulls
+    in tempfile, shutil and random, some 18 ms that a quick command such as
+    `facilitator print` should not pay (design.md section 11).
+    """
+    module = importlib.import_module(package)
+    locations = list(module.__spec__.submodule_search_locations or ())
+    if len(locations) == 1 and Path(locations[0]).is_dir():
+        return Path(locations[0])
+    from importlib import resources
+
+    return resources.files(package)
+
+
 def _builtin_files(package: str) -> list[tuple[str, str]]:
-    root = importlib.resources.files(package)
+    root = _package_root(package)
     files = sorted((entry.name, entry) for entry in root.iterdir() if entry.name.endswith(".toml"))
     return [(f"{package.rsplit('.', 1)[-1]}/{name}", entry.read_text("utf-8"))
             for name, entry in files]

@@ -28,11 +28,13 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import filelock
 from tinydb import TinyDB
 from tinydb.table import Document, Table
+
+if TYPE_CHECKING:
+    import filelock
 
 from facilitator.atomic_storage import (
     AtomicJSONStorage,
@@ -85,6 +87,10 @@ def store_exists(data_dir: Path) -> bool:
 
 
 def _acquire_lock(data_dir: Path) -> filelock.BaseFileLock:
+    # Imported here: filelock costs about 19 ms to import, and only a writer needs it,
+    # not the read-only commands such as `facilitator print` (design.md section 11).
+    import filelock
+
     lock = filelock.FileLock(str(data_dir / LOCK_FILE), timeout=0, mode=PRIVATE_FILE_MODE)
     try:
         lock.acquire()

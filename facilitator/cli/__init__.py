@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 
 from facilitator import __version__
-from facilitator.cli import content_commands, plan_commands, store_commands
+from facilitator.cli import content_commands, plan_commands, print_commands, store_commands
 from facilitator.cli.context import Context
 from facilitator.problems import FacilitatorError
 
 # Each module adds its subcommands with `register(commands, common)`.
-COMMAND_MODULES = [content_commands, store_commands, plan_commands]
+COMMAND_MODULES = [content_commands, store_commands, plan_commands, print_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:

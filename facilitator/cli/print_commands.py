@@ -1,0 +1,104 @@
+"""The `print` command: a format's script, outline card, reading cards or newcomer sheet as PDF.
+
+reportlab is heavy, so `facilitator.sheets` is imported inside `run_print`,
+never when the command line starts: `facilitator formats` and the app stay
+quick, and only printing pays for reportlab.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from facilitator.cli.context import Context
+from facilitator.cli.plan_commands import group_context, load_format
+from facilitator.problems import FacilitatorError
+
+# Kept here as well as in facilitator.sheets, so that building the parser
+# (which every command does) does not import the sheets package.
+LAYOUT_CHOICES = ("script", "card", "readings", "newcomer")
+PAPER_CHOICES = ("letter", "a4", "half-letter", "index-5x8", "index-4x6")
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser(
+        "print", parents=[common], help="print a format's sheets as PDF",
+        description="Make a print-ready PDF of a format: the chair's script, a one-card "
+                    "outline, reading cards for volunteers, or a newcomer sheet.")
+    parser.add_argument("format", metavar="FORMAT", help="a format id, or a format file")
+    parser.add_argument("-o", "--output", metavar="OUT.pdf", type=Path, required=True,
+                        help="the PDF file to write")
+    parser.add_argument("--program", "-p", metavar="P",
+                        help="program whose words fill the readings (default: the group's, "
+                             "else aa)")
+    parser.add_argument("--layout", choices=LAYOUT_CHOICES, default="script",
+                        help="what to print (default: script)")
+    parser.add_argument("--paper", choices=PAPER_CHOICES, default="letter",
+                        help="paper size (default: letter)")
+    parser.add_argument("--large-print", action="store_true",
+                        help="large print: no text under 18 pt")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", type=_date,
+                        help="the meeting's date (default: today)")
+    parser.add_argument("--start", metavar="HH:MM", type=_start,
+                        help="the meeting's start time (default: the group's, else 19:00)")
+    parser.add_argument("--step", metavar="N", type=_step, help="tonight's step, 1 to 12")
+    parser.add_argument("--topic", metavar="TEXT", default="", help="tonight's topic")
+    parser.set_defaults(run=run_print)
+    parser.error = _one_line_error
+
+
+def _one_line_error(message: str) -> None:
+    """A bad option is one clear line and exit status 2, without the usage block."""
+    print(f"facilitator print: {message} (see `facilitator print --help`)", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-04-07") from None
+
+
+def _start(text: str) -> str:
+    try:
+        dt.datetime.strptime(text, "%H:%M")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time like 19:00") from None
+    return text
+
+
+def _step(text: str) -> int:
+    try:
+        step = int(text)
+    except ValueError:
+        step = 0
+    if not 1 <= step <= 12:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a step number from 1 to 12")
+    return step
+
+
+def run_print(ctx: Context) -> int:
+    from facilitator.sheets import SheetOptions, render_pdf
+
+    args = ctx.args
+    group = group_context(ctx)
+    library = group.library
+    fmt = load_format(args.format, library)
+    settings = group.settings if group.set_up else None
+    options = SheetOptions(
+        program=args.program or group.settings.program, layout=args.layout, paper=args.paper,
+        large_print=args.large_print, date=args.date or dt.date.today(),
+        start=args.start or group.settings.start, step=args.step, topic=args.topic,
+        group=settings, history=tuple(group.history))
+    output: Path = args.output
+    if output.is_dir():
+        raise FacilitatorError(f"{output} is a folder; give a file name such as sheet.pdf")
+    if not output.parent.exists():
+        raise FacilitatorError(f"cannot write {output}: the folder {output.parent} does not exist")
+    pages = render_pdf(library, fmt, options, output)
+    noun = "page" if pages == 1 else "pages"
+    print(f"wrote {output} ({pages} {noun})")
+    return 0
