@@ -47,15 +47,18 @@ from facilitator.atomic_storage import (
 )
 from facilitator.content import Library, builtin_library
 from facilitator.model import Format, GroupSettings, HistoryEntry, Reading
-from facilitator.paths import PRIVATE_FILE_MODE, make_private_folder
+from facilitator.paths import (
+    DATA_FILE,
+    HISTORY_FILE,
+    LOCK_FILE,
+    PRIVATE_FILE_MODE,
+    RUN_STATE_FILE,
+    make_private_folder,
+)
 from facilitator.problems import ContentError
 
 __all__ = ["Store", "StoreError", "StoreLocked", "copy_id", "SCHEMA_VERSION"]
 
-DATA_FILE = "facilitator.json"
-HISTORY_FILE = "history.json"
-RUN_STATE_FILE = "run-state.json"
-LOCK_FILE = "facilitator.lock"
 
 SCHEMA_VERSION = 1
 # For each file, the step that turns schema version N into N + 1. Version 1 is the first.
@@ -80,10 +83,6 @@ def copy_id(existing_ids: Iterable[str], base_id: str) -> str:
             return candidate
         number += 1
 
-
-def store_exists(data_dir: Path) -> bool:
-    """Whether anything has been saved in this data folder yet."""
-    return any((data_dir / name).exists() for name in (DATA_FILE, HISTORY_FILE, RUN_STATE_FILE))
 
 
 def _acquire_lock(data_dir: Path) -> filelock.BaseFileLock:

@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from facilitator.check import check_files
 from facilitator.cli.context import Context
 from facilitator.problems import FacilitatorError
 
@@ -95,6 +94,8 @@ def show_reading(ctx: Context) -> int:
 
 
 def check(ctx: Context) -> int:
+    from facilitator.check import check_files
+
     problems = check_files(ctx.args.files, ctx.library)
     for problem in problems:
         print(problem)
