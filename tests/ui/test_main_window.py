@@ -1,0 +1,146 @@
+"""The main window: start-up, the second-instance message, the keys overlay, text size, themes,
+and nothing clipped on a 1366×768 laptop screen."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import QSize, Qt
+
+from facilitator.store import Store
+from tests.ui.conftest import press
+from ui import theme
+from ui.app import run_app
+
+K = Qt.Key
+LAPTOP = QSize(1366, 768)
+# Room for a title bar and a panel on a 1366×768 screen.
+USABLE = QSize(1366, 768 - 60)
+
+
+def test_exit_after_start_paints_and_exits_zero(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "facilitator", "--data-dir", str(tmp_path / "data"),
+         "--exit-after-start"], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_second_app_on_the_same_folder_is_told_in_one_line(data_dir, capsys):
+    with Store.open(data_dir):
+        code = run_app(argparse.Namespace(data_dir=data_dir, exit_after_start=True))
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("facilitator: ") and "in use" in err[0]
+
+
+def test_the_keys_overlay_lists_the_keys_and_closes_with_escape(qtbot, open_window,
+                                                               set_up_group):
+    set_up_group()
+    window, _answers = open_window()
+    press(qtbot, window, K.Key_Question)
+    overlay = window.keys_overlay()
+    assert overlay is not None and overlay.isVisible()
+    shown = dict(overlay.rows)
+    assert shown["Space"] == "Start or pause"
+    assert shown["B"] == "Blank (true black)"
+    assert overlay.size() == window.size()  # it covers the window it explains
+    press(qtbot, window, K.Key_Escape)
+    assert not overlay.isVisible()
+
+
+def test_plus_and_minus_scale_the_text_and_are_saved(qtbot, open_window, set_up_group):
+    set_up_group()
+    window, _answers = open_window()
+    press(qtbot, window, K.Key_Plus)
+    press(qtbot, window, K.Key_Plus)
+    assert window.store.group().text_scale == 120
+    assert theme.scale() == 1.2
+    press(qtbot, window, K.Key_Minus)
+    assert window.store.group().text_scale == 110
+
+
+def test_themes_change_the_colours_and_are_saved(qtbot, open_window, set_up_group):
+    set_up_group()
+    window, _answers = open_window()
+    press(qtbot, window, K.Key_4, Qt.KeyboardModifier.ControlModifier
+          | Qt.KeyboardModifier.AltModifier)
+    assert window.store.group().theme == "high-contrast"
+    assert window.palette().window().color().name() == theme.HIGH_CONTRAST.window
+    window.set_theme("dark")
+    assert window.palette().window().color().name() == theme.DARK.window
+    window.set_theme("system")
+    assert theme.colors() in (theme.LIGHT, theme.DARK)
+
+
+def fits(size: QSize) -> bool:
+    return size.width() <= USABLE.width() and size.height() <= USABLE.height()
+
+
+def test_nothing_is_clipped_at_1366_by_768(qtbot, open_window, set_up_group):
+    set_up_group()
+    window, _answers = open_window(first_screen=False)
+    window.show_setup()
+    assert fits(window.minimumSizeHint()), window.minimumSizeHint()
+    window.show_tonight()
+    assert fits(window.minimumSizeHint()), window.minimumSizeHint()
+    window.tonight_screen.select_format("speaker")
+    assert fits(window.minimumSizeHint()), window.minimumSizeHint()
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is not None)
+    console = window.console
+    while console.current.kind != "shares":
+        press(qtbot, window, K.Key_Right)
+    assert fits(window.minimumSizeHint()), window.minimumSizeHint()
+
+    # At the laptop size, the console's buttons are whole and inside the window.
+    window.resize(USABLE)
+    qtbot.waitUntil(lambda: window.size() == USABLE)
+    for button in (console.next_button, console.previous_button, console.toggle_button,
+                   console.next_share_button, console.add_minute_button,
+                   console.waiting_panel.more_button):
+        assert button.isVisible(), button.accessibleName()
+        top_left = button.mapTo(window, button.rect().topLeft())
+        assert window.rect().contains(top_left)
+        assert window.rect().contains(top_left + button.rect().bottomRight())
+        assert button.width() >= button.minimumSizeHint().width(), button.accessibleName()
+
+
+def test_every_control_has_an_accessible_name(qtbot, open_window, set_up_group):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QListWidget,
+        QPlainTextEdit,
+        QTextBrowser,
+    )
+
+    set_up_group()
+    window, _answers = open_window(first_screen=False)
+    screens = []
+    window.show_setup()
+    screens.append(window.setup_screen)
+    window.show_tonight()
+    screens.append(window.tonight_screen)
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is not None)
+    screens += [window.console, window.room]
+    kinds = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QListWidget,
+             QPlainTextEdit, QTextBrowser)
+    for screen in screens:
+        for control in (c for kind in kinds for c in screen.findChildren(kind)):
+            if control.parent() is not None and type(control.parent()).__name__ in (
+                    "QAbstractSpinBox", "QComboBox", "QTimeEdit", "QSpinBox",
+                    "QDoubleSpinBox", "QScrollBar"):
+                continue  # a spin box's own inner line edit, named by the spin box
+            if control.objectName().startswith("qt_"):
+                continue
+            name = control.accessibleName() or (
+                control.text() if isinstance(control, QAbstractButton) else "")
+            assert name, f"{type(control).__name__} on {type(screen).__name__}"

@@ -1,0 +1,103 @@
+"""The room display: it mirrors the console, blanks to true black, and survives screen changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QGuiApplication
+
+from tests.ui.conftest import press
+
+K = Qt.Key
+
+
+def start_meeting(qtbot, open_window, set_up_group):
+    set_up_group()
+    window, answers = open_window()
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is not None)
+    return window
+
+
+def colours_in(widget) -> set[str]:
+    image = widget.grab().toImage()
+    return {QColor(image.pixel(x, y)).name()
+            for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+
+
+def test_the_room_display_mirrors_the_console(qtbot, open_window, set_up_group, clock):
+    window = start_meeting(qtbot, open_window, set_up_group)
+    console, room = window.console, window.room
+    press(qtbot, window, K.Key_D)
+    qtbot.waitExposed(room)
+    assert room.current_view() == "reading"
+    assert room.title_text() == console.current.title
+    assert room.reading_text() == console.current.text
+    assert "Welcome to this meeting" in room.reading_text()
+
+    window.activateWindow()
+    press(qtbot, window, K.Key_Right)
+    assert room.title_text() == console.current.title == "Moment of silence"
+
+    while not console.current.is_timed:
+        press(qtbot, window, K.Key_Right)
+    assert room.current_view() == "timer"
+    press(qtbot, window, K.Key_Space)
+    clock.advance(130)
+    qtbot.waitUntil(lambda: room.timer_widget.caption_text() == "1 minute")
+    assert room.timer_widget.digits_text() == console.timer_widget.digits_text() == "0:50"
+
+    # A preset message goes up over the timer, and the same key takes it down.
+    press(qtbot, window, K.Key_2)
+    assert room.current_view() == "message" and room.message() == "Last share"
+    press(qtbot, window, K.Key_2)
+    assert room.current_view() == "timer"
+
+
+def test_blank_is_true_black_and_hides_the_content(qtbot, open_window, set_up_group):
+    window = start_meeting(qtbot, open_window, set_up_group)
+    room = window.ensure_room()
+    room.show()
+    qtbot.waitExposed(room)
+    assert colours_in(room) != {"#000000"}  # the welcome reading is showing
+
+    press(qtbot, window, K.Key_B)
+    assert room.is_blank() and room.current_view() == "blank"
+    assert colours_in(room) == {"#000000"}
+
+    # Moving on while blank shows nothing either, until B again.
+    press(qtbot, window, K.Key_Right)
+    assert colours_in(room) == {"#000000"}
+    press(qtbot, window, K.Key_B)
+    assert colours_in(room) != {"#000000"}
+    assert room.title_text() == "Moment of silence"
+
+
+def test_removing_the_screen_it_was_on_moves_it_to_a_live_screen(qtbot, open_window,
+                                                                 set_up_group):
+    window = start_meeting(qtbot, open_window, set_up_group)
+    room = window.ensure_room()
+    room.show()
+    qtbot.waitExposed(room)
+    primary = QGuiApplication.primaryScreen()
+    # As if it had been on a projector to the right of the laptop's screen.
+    room.setGeometry(QRect(primary.geometry().right() + 500, 100, 400, 300))
+    assert not primary.geometry().intersects(room.frameGeometry())
+
+    QGuiApplication.instance().screenRemoved.emit(primary)
+    assert primary.geometry().contains(room.frameGeometry().center())
+    assert primary.availableGeometry().intersects(room.geometry())
+
+    # A screen changing its size (a resolution change) is handled the same way.
+    room.setGeometry(QRect(-3000, -3000, 400, 300))
+    primary.geometryChanged.emit(primary.geometry())
+    assert primary.geometry().contains(room.frameGeometry().center())
+
+
+def test_full_screen_and_back(qtbot, open_window, set_up_group):
+    window = start_meeting(qtbot, open_window, set_up_group)
+    press(qtbot, window, K.Key_F11)
+    room = window.room
+    qtbot.waitUntil(room.isFullScreen)
+    window.activateWindow()
+    press(qtbot, window, K.Key_F11)
+    qtbot.waitUntil(lambda: not room.isFullScreen())

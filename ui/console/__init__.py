@@ -1,0 +1,1 @@
+"""The chair's console: the screen a meeting runs on, and its widgets."""

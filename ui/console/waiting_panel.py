@@ -1,0 +1,63 @@
+"""How many members are waiting to share, and the fair share length that follows from it.
+
+The count lives in memory only (design.md section 3): it is a number the chair
+adjusts with one key, never a list of people, and it is never saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui import theme
+
+
+class WaitingPanel(QFrame):
+    """Waiting to share: [−] 4 [+] · Suggested 2:30 each."""
+
+    increased = Signal()
+    decreased = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setAccessibleName("Waiting to share")
+        title = QLabel("Waiting to share")
+        title.setProperty("role", "muted")
+        self.count_label = QLabel("0")
+        self.count_label.setAccessibleName("Number waiting to share")
+        self.count_label.setStyleSheet(f"font-weight: 700; font-size: {theme.points(20)}pt;")
+        self.count_label.setMinimumWidth(40)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.fewer_button = QPushButton("−")
+        self.fewer_button.setAccessibleName("One fewer waiting")
+        self.fewer_button.setToolTip("One fewer waiting (Shift+W)")
+        self.more_button = QPushButton("+")
+        self.more_button.setAccessibleName("One more waiting")
+        self.more_button.setToolTip("One more waiting (W)")
+        for button in (self.fewer_button, self.more_button):
+            button.setMinimumWidth(44)
+        self.fewer_button.clicked.connect(self.decreased)
+        self.more_button.clicked.connect(self.increased)
+        self.suggestion_label = QLabel()
+        self.suggestion_label.setAccessibleName("Suggested share length")
+        self.suggestion_label.setProperty("role", "muted")
+        row = QHBoxLayout()
+        row.addWidget(self.fewer_button)
+        row.addWidget(self.count_label)
+        row.addWidget(self.more_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(title)
+        layout.addLayout(row)
+        layout.addWidget(self.suggestion_label)
+
+    @Slot()
+    def show_count(self, count: int, suggested_seconds: int | None) -> None:
+        self.count_label.setText(str(count))
+        if suggested_seconds is None or count <= 0:
+            self.suggestion_label.setText("Press W when someone is waiting")
+        else:
+            minutes, seconds = divmod(int(suggested_seconds), 60)
+            self.suggestion_label.setText(f"Suggested: {minutes}:{seconds:02d} each")
