@@ -28,13 +28,10 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
-
-if TYPE_CHECKING:
-    import filelock
 
 from facilitator.atomic_storage import (
     AtomicJSONStorage,
@@ -46,6 +43,7 @@ from facilitator.atomic_storage import (
     remove_stale_temps,
 )
 from facilitator.content import Library, builtin_library
+from facilitator.folder_lock import FolderLock
 from facilitator.model import Format, GroupSettings, HistoryEntry, Reading
 from facilitator.paths import (
     DATA_FILE,
@@ -85,19 +83,14 @@ def copy_id(existing_ids: Iterable[str], base_id: str) -> str:
 
 
 
-def _acquire_lock(data_dir: Path) -> filelock.BaseFileLock:
-    # Imported here: filelock costs about 19 ms to import, and only a writer needs it,
-    # not the read-only commands such as `facilitator print` (design.md section 11).
-    import filelock
-
-    lock = filelock.FileLock(str(data_dir / LOCK_FILE), timeout=0, mode=PRIVATE_FILE_MODE)
+def _acquire_lock(data_dir: Path) -> FolderLock:
+    lock = FolderLock(data_dir / LOCK_FILE, mode=PRIVATE_FILE_MODE)
     try:
-        lock.acquire()
-    except filelock.Timeout:
-        raise StoreLocked(
-            f"the data folder {data_dir} is in use by another Facilitator") from None
+        won = lock.acquire()
     except OSError as error:
         raise StoreError(describe_os_error(error, f"cannot open {data_dir} for changes")) from None
+    if not won:
+        raise StoreLocked(f"the data folder {data_dir} is in use by another Facilitator")
     return lock
 
 
@@ -120,7 +113,7 @@ def _put(table: Table, doc_id: int, record: dict[str, Any]) -> None:
 class Store:
     """The group's saved data. Open it with `Store.open(data_dir)`; close it (or use `with`)."""
 
-    def __init__(self, data_dir: Path, writer: bool, lock: filelock.BaseFileLock | None):
+    def __init__(self, data_dir: Path, writer: bool, lock: FolderLock | None):
         self.data_dir = data_dir
         self.writer = writer
         self._lock = lock

@@ -34,7 +34,7 @@ class Context:
 
     @functools.cached_property
     def library(self) -> Library:
-        # The store (TinyDB, filelock) is imported only when there is a store to read.
+        # The store (TinyDB) is imported only when there is a store to read.
         if not store_exists(self.data_dir):
             return builtin_library()
         from facilitator.store import Store  # TinyDB only when there is a store to read
