@@ -91,3 +91,16 @@ def test_unknown_command_is_a_usage_error(capsys):
         main(["dance"])
     assert exit_info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_show_uses_the_groups_program_and_words(capsys, tmp_path):
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "group", "set", "program", "ga"]) == 0
+    assert main(["--data-dir", data, "group", "set", "words.addicts", "people like us"]) == 0
+    capsys.readouterr()
+    _, out, _ = run(capsys, "--data-dir", data, "show", "twelve-steps", "--item", "12")
+    assert "carry this message to people like us," in out
+    _, out, _ = run(capsys, "--data-dir", data, "show", "twelve-steps", "--item", "1")
+    assert "powerless over gambling" in out
+    _, out, _ = run(capsys, "--data-dir", data, "show", "twelve-steps", "-p", "na", "--item", "12")
+    assert "carry this message to addicts," in out
