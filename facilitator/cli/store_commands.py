@@ -77,7 +77,8 @@ def describe_setting(settings: GroupSettings, key: str, program_names: dict[str,
     if key == "designations":
         return f"{', '.join(value)} ({settings.meeting_type_label()})" if value else "(none)"
     if key in ("words", "schedule"):
-        empty = "(the program's own)" if key == "words" else "(every week: default_format)"
+        empty = ("(the program's own)" if key == "words"
+                 else f"(every week: {settings.default_format})")
         return _table(value) or empty
     if key == "bookmark":
         return value.describe() or "(none)"
