@@ -28,7 +28,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
@@ -42,7 +42,6 @@ from facilitator.atomic_storage import (
     describe_os_error,
     remove_stale_temps,
 )
-from facilitator.content import Library, builtin_library
 from facilitator.folder_lock import FolderLock
 from facilitator.model import Format, GroupSettings, HistoryEntry, Reading
 from facilitator.paths import (
@@ -55,6 +54,9 @@ from facilitator.paths import (
 )
 from facilitator.problems import ContentError
 
+if TYPE_CHECKING:
+    from facilitator.content import Library
+
 __all__ = ["Store", "StoreError", "StoreLocked", "copy_id", "SCHEMA_VERSION"]
 
 
@@ -62,6 +64,14 @@ SCHEMA_VERSION = 1
 # For each file, the step that turns schema version N into N + 1. Version 1 is the first.
 MIGRATIONS: dict[str, dict[int, Migration]] = {DATA_FILE: {}, HISTORY_FILE: {}, RUN_STATE_FILE: {}}
 BACKUPS_KEPT = 10
+
+
+def _builtin_library() -> Library:
+    """The built-in content, loaded on first use: the app opens the store before its first
+    paint, and the content loader (tomllib and all) is not needed until later."""
+    from facilitator.content import builtin_library
+
+    return builtin_library()
 
 _GROUP_DOC_ID = 1
 _RUN_DOC_ID = 1
@@ -219,13 +229,13 @@ class Store:
     def save_format(self, fmt: Format) -> None:
         if not isinstance(fmt, Format):
             raise TypeError("save_format takes a Format")
-        self._refuse_builtin(fmt.id, builtin_library().formats, "format")
+        self._refuse_builtin(fmt.id, _builtin_library().formats, "format")
         self._save_item(self._format_table, self._formats, fmt)
 
     def save_reading(self, reading: Reading) -> None:
         if not isinstance(reading, Reading):
             raise TypeError("save_reading takes a Reading")
-        self._refuse_builtin(reading.id, builtin_library().readings, "reading")
+        self._refuse_builtin(reading.id, _builtin_library().readings, "reading")
         self._save_item(self._reading_table, self._readings, reading)
 
     def delete_format(self, format_id: str) -> None:
@@ -277,7 +287,7 @@ class Store:
 
     def library(self) -> Library:
         """The built-in content with the group's own formats and readings on top."""
-        return builtin_library().with_group_items(self.formats(), self.readings())
+        return _builtin_library().with_group_items(self.formats(), self.readings())
 
     # History ---------------------------------------------------------------
 
