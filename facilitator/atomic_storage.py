@@ -21,8 +21,6 @@ import errno
 import json
 import os
 import re
-import secrets
-import shutil
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -75,7 +73,7 @@ def fsync_folder(folder: Path) -> None:
 
 
 def temp_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
+    return path.with_name(f".{path.name}.tmp-{os.getpid()}-{os.urandom(4).hex()}")
 
 
 def remove_stale_temps(path: Path) -> None:
@@ -197,6 +195,8 @@ class DataFile:
         except OSError:
             # Some file systems have no hard links; a copy keeps the same promise.
             try:
+                import shutil  # rarely needed: only where hard links are not allowed
+
                 shutil.copyfile(self.path, target)
                 os.chmod(target, PRIVATE_FILE_MODE)
             except OSError:

@@ -295,3 +295,20 @@ def line_of_key(text: str, key: str) -> int | None:
             return n + 1
     found = key_line(first, 0, end)
     return found + 1 if found is not None else None
+
+
+def load_content(raw: bytes, name: str, library: Library) -> Format | Reading:
+    """The format or reading held in one file's bytes, judged against a library.
+
+    This is how a single file from outside (an imported format or reading) enters
+    the app; every failure is a `ContentError` whose problems name the file.
+    """
+    text = decode_text(raw, name)
+    data = parse_toml(text, name)
+    kind = content_kind(data)
+    if kind not in ("format", "reading"):
+        raise ContentError([Problem(f"this is a {kind} file, not a format or a reading",
+                                    file=name)])
+    if kind == "reading":
+        return _located(name, text, Reading.from_dict, data, library.slots)
+    return _located(name, text, Format.from_dict, data, library.readings)

@@ -512,7 +512,7 @@ class HistoryEntry:
         return entry
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "date": self.date,
             "format_id": self.format_id,
             "step": self.step,
@@ -521,6 +521,9 @@ class HistoryEntry:
             "planned_minutes": self.planned_minutes,
             "actual_minutes": self.actual_minutes,
         }
+        if self.step is None:
+            del data["step"]  # TOML has no null, and a pack may be written as TOML
+        return data
 
 
 HISTORY_KEYS = ("date", "format_id", "step", "topic", "passage", "planned_minutes",

@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "facilitator"
 HOME_VARIABLE = "FACILITATOR_HOME"
 PRIVATE_FOLDER_MODE = 0o700
@@ -26,7 +24,24 @@ def resolve_data_dir(explicit: Path | str | None = None) -> Path:
     from_environment = os.environ.get(HOME_VARIABLE, "").strip()
     if from_environment:
         return Path(from_environment).expanduser()
+    import platformdirs  # only when neither option nor variable names the folder
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+DATA_FILE = "facilitator.json"
+HISTORY_FILE = "history.json"
+RUN_STATE_FILE = "run-state.json"
+LOCK_FILE = "facilitator.lock"
+
+
+def store_exists(data_dir: Path) -> bool:
+    """Whether anything has been saved in this data folder yet.
+
+    It lives here, not in `store`, so that a command can ask without paying for
+    TinyDB and the storage code when there is nothing to read.
+    """
+    return any((data_dir / name).exists() for name in (DATA_FILE, HISTORY_FILE, RUN_STATE_FILE))
 
 
 def make_private_folder(folder: Path) -> None:

@@ -33,9 +33,6 @@ from typing import TYPE_CHECKING, Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-if TYPE_CHECKING:
-    import filelock
-
 from facilitator.atomic_storage import (
     AtomicJSONStorage,
     DataFile,
@@ -45,22 +42,36 @@ from facilitator.atomic_storage import (
     describe_os_error,
     remove_stale_temps,
 )
-from facilitator.content import Library, builtin_library
+from facilitator.folder_lock import FolderLock
 from facilitator.model import Format, GroupSettings, HistoryEntry, Reading
-from facilitator.paths import PRIVATE_FILE_MODE, make_private_folder
+from facilitator.paths import (
+    DATA_FILE,
+    HISTORY_FILE,
+    LOCK_FILE,
+    PRIVATE_FILE_MODE,
+    RUN_STATE_FILE,
+    make_private_folder,
+)
 from facilitator.problems import ContentError
+
+if TYPE_CHECKING:
+    from facilitator.content import Library
 
 __all__ = ["Store", "StoreError", "StoreLocked", "copy_id", "SCHEMA_VERSION"]
 
-DATA_FILE = "facilitator.json"
-HISTORY_FILE = "history.json"
-RUN_STATE_FILE = "run-state.json"
-LOCK_FILE = "facilitator.lock"
 
 SCHEMA_VERSION = 1
 # For each file, the step that turns schema version N into N + 1. Version 1 is the first.
 MIGRATIONS: dict[str, dict[int, Migration]] = {DATA_FILE: {}, HISTORY_FILE: {}, RUN_STATE_FILE: {}}
 BACKUPS_KEPT = 10
+
+
+def _builtin_library() -> Library:
+    """The built-in content, loaded on first use: the app opens the store before its first
+    paint, and the content loader (tomllib and all) is not needed until later."""
+    from facilitator.content import builtin_library
+
+    return builtin_library()
 
 _GROUP_DOC_ID = 1
 _RUN_DOC_ID = 1
@@ -81,24 +92,15 @@ def copy_id(existing_ids: Iterable[str], base_id: str) -> str:
         number += 1
 
 
-def store_exists(data_dir: Path) -> bool:
-    """Whether anything has been saved in this data folder yet."""
-    return any((data_dir / name).exists() for name in (DATA_FILE, HISTORY_FILE, RUN_STATE_FILE))
 
-
-def _acquire_lock(data_dir: Path) -> filelock.BaseFileLock:
-    # Imported here: filelock costs about 19 ms to import, and only a writer needs it,
-    # not the read-only commands such as `facilitator print` (design.md section 11).
-    import filelock
-
-    lock = filelock.FileLock(str(data_dir / LOCK_FILE), timeout=0, mode=PRIVATE_FILE_MODE)
+def _acquire_lock(data_dir: Path) -> FolderLock:
+    lock = FolderLock(data_dir / LOCK_FILE, mode=PRIVATE_FILE_MODE)
     try:
-        lock.acquire()
-    except filelock.Timeout:
-        raise StoreLocked(
-            f"the data folder {data_dir} is in use by another Facilitator") from None
+        won = lock.acquire()
     except OSError as error:
         raise StoreError(describe_os_error(error, f"cannot open {data_dir} for changes")) from None
+    if not won:
+        raise StoreLocked(f"the data folder {data_dir} is in use by another Facilitator")
     return lock
 
 
@@ -121,7 +123,7 @@ def _put(table: Table, doc_id: int, record: dict[str, Any]) -> None:
 class Store:
     """The group's saved data. Open it with `Store.open(data_dir)`; close it (or use `with`)."""
 
-    def __init__(self, data_dir: Path, writer: bool, lock: filelock.BaseFileLock | None):
+    def __init__(self, data_dir: Path, writer: bool, lock: FolderLock | None):
         self.data_dir = data_dir
         self.writer = writer
         self._lock = lock
@@ -227,13 +229,13 @@ class Store:
     def save_format(self, fmt: Format) -> None:
         if not isinstance(fmt, Format):
             raise TypeError("save_format takes a Format")
-        self._refuse_builtin(fmt.id, builtin_library().formats, "format")
+        self._refuse_builtin(fmt.id, _builtin_library().formats, "format")
         self._save_item(self._format_table, self._formats, fmt)
 
     def save_reading(self, reading: Reading) -> None:
         if not isinstance(reading, Reading):
             raise TypeError("save_reading takes a Reading")
-        self._refuse_builtin(reading.id, builtin_library().readings, "reading")
+        self._refuse_builtin(reading.id, _builtin_library().readings, "reading")
         self._save_item(self._reading_table, self._readings, reading)
 
     def delete_format(self, format_id: str) -> None:
@@ -285,18 +287,15 @@ class Store:
 
     def library(self) -> Library:
         """The built-in content with the group's own formats and readings on top."""
-        return builtin_library().with_group_items(self.formats(), self.readings())
+        return _builtin_library().with_group_items(self.formats(), self.readings())
 
     # History ---------------------------------------------------------------
 
     def _load_history(self) -> list[HistoryEntry]:
         entries = []
         for document in self._history_table.all():
-            # `to_dict` writes "step": null for a meeting without a step; `from_dict`
-            # reads a missing step as None but refuses null, so leave the nulls out.
-            record = {key: value for key, value in document.items() if value is not None}
             try:
-                entries.append(HistoryEntry.from_dict(record))
+                entries.append(HistoryEntry.from_dict(dict(document)))
             except ContentError as error:
                 self.notices.append(
                     f"A meeting in {self.data_dir / HISTORY_FILE} could not be read "

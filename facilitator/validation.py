@@ -36,7 +36,9 @@ class Checker:
         self.prefix = prefix
         self.problems: list[Problem] = []
         self._failed: set[str] = set()
-        if isinstance(data, dict):
+        # A value that is not a table at all gets one problem, not one per missing key.
+        self._not_a_table = not isinstance(data, dict)
+        if not self._not_a_table:
             self.data = data
         else:
             self.data = {}
@@ -68,8 +70,11 @@ class Checker:
 
     def _get(self, name: str, required: bool, expected: str) -> Any:
         value = self.data.get(name, _MISSING)
+        if value is None:
+            # JSON's null (TOML has none) means the same as leaving the key out.
+            value = _MISSING
         if value is _MISSING:
-            if required:
+            if required and not self._not_a_table:
                 self.problem(name, f"is missing; it should be {expected}")
             return _MISSING
         return value
@@ -81,7 +86,7 @@ class Checker:
 
     def optional(self, name: str, read: Callable[[str], T], default: T) -> T:
         """`read(name)` if the key is present, else the default."""
-        if name not in self.data:
+        if self.data.get(name) is None:
             return default
         value = read(name)
         return default if self.failed(name) or value is None else value

@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         a(room, "&Full screen", "F11", self.room_full_screen, "full_screen", meeting_only=True)
         a(room, "&Blank", "B", self.blank_room, "blank", meeting_only=True)
         room.addSeparator()
-        from ui.room_display import PRESET_MESSAGES
+        from ui.room_messages import PRESET_MESSAGES
         for n, message in enumerate(PRESET_MESSAGES, 1):
             a(room, f"“{message}”", str(n), self._message_call(message), f"message_{n}",
               meeting_only=True)

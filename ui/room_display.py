@@ -22,8 +22,6 @@ from ui import theme
 from ui.console.share_timer_widget import ShareTimerWidget
 from ui.fitted_text import FittedText
 
-PRESET_MESSAGES = ("Please start wrapping up", "Last share", "Thank you for sharing")
-
 ROOM_COLORS = replace(theme.DARK, name="room", window="#000000", card="#000000")
 
 

@@ -3,23 +3,24 @@
 `main` builds one argparse parser from the command modules, runs the chosen
 command, and turns every user error into one line on standard error with exit
 status 2. With no command it opens the app; that is the only place the core
-imports `ui`, lazily, so that the rest of the command line stays free of Qt.
+imports `ui`, lazily, so that the rest of the command line stays free of Qt. The
+app's path skips the command modules altogether: the chair waits for none of
+their imports before the window appears (design.md section 11).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from pathlib import Path
 
 from facilitator import __version__
-from facilitator.cli import content_commands, plan_commands, print_commands, store_commands
-from facilitator.cli.context import Context
 from facilitator.problems import FacilitatorError
 
-# Each module adds its subcommands with `register(commands, common)`.
-COMMAND_MODULES = [content_commands, store_commands, plan_commands, print_commands]
+# Each module in facilitator.cli adds its subcommands with `register(commands, common)`.
+COMMAND_MODULES = ["content_commands", "store_commands", "plan_commands", "print_commands"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,20 +41,36 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-after-start", action="store_true",
                         help="open the main window, exit once it has been painted (smoke test)")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(commands, common)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"facilitator.cli.{name}").register(commands, common)
     return parser
 
 
+def app_options(argv: list[str]) -> argparse.Namespace | None:
+    """The options for opening the app, or None when `argv` names a command or asks for help."""
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--exit-after-start", action="store_true")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None  # the full parser explains the mistake
+    return None if rest else args
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not hasattr(args, "data_dir"):
-        args.data_dir = None
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = app_options(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
+        if not hasattr(args, "data_dir"):
+            args.data_dir = None
     try:
         run = getattr(args, "run", None)
         if run is None:
             return open_app(args)
+        from facilitator.cli.context import Context
+
         return run(Context(args))
     except FacilitatorError as error:
         for line in str(error).splitlines() or ["unknown error"]:

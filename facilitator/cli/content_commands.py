@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from facilitator.check import check_files
 from facilitator.cli.context import Context
 from facilitator.problems import FacilitatorError
 
@@ -31,8 +30,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         "show", parents=[common], help="print a reading in a program's words",
         description="Print a reading with its slots filled in a program's words.")
     parser.add_argument("reading", metavar="READING", help="a reading id, such as twelve-steps")
-    parser.add_argument("--program", "-p", metavar="P", default="aa",
-                        help="program whose words fill the slots (default: aa)")
+    parser.add_argument("--program", "-p", metavar="P",
+                        help="program whose words fill the slots (default: the group's "
+                             "program, or aa before the group is set up)")
     parser.add_argument("--item", "-n", metavar="N", type=int,
                         help="for a numbered series, print only item N (counted from 1)")
     parser.set_defaults(run=show_reading)
@@ -73,10 +73,16 @@ def list_readings(ctx: Context) -> int:
 
 
 def show_reading(ctx: Context) -> int:
+    from facilitator.cli.plan_commands import group_context
+
     args = ctx.args
-    library = ctx.library
+    group = group_context(ctx)
+    library = group.library
     reading = library.reading(args.reading)
-    words = library.words(args.program)
+    program_id = args.program or group.settings.program
+    # The group's own word choices apply when it is the group's own program.
+    overrides = group.settings.words if program_id == group.settings.program else {}
+    words = library.words(program_id, overrides)
     item = args.item
     if item is not None:
         if not reading.is_series:
@@ -95,6 +101,8 @@ def show_reading(ctx: Context) -> int:
 
 
 def check(ctx: Context) -> int:
+    from facilitator.check import check_files
+
     problems = check_files(ctx.args.files, ctx.library)
     for problem in problems:
         print(problem)

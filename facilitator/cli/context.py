@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.content import Library, builtin_library
-from facilitator.paths import resolve_data_dir
+from facilitator.paths import resolve_data_dir, store_exists
 
 if TYPE_CHECKING:
     from facilitator.store import Store
@@ -34,11 +34,11 @@ class Context:
 
     @functools.cached_property
     def library(self) -> Library:
-        # The store (TinyDB, filelock) is imported only when there is a store to read.
-        from facilitator.store import Store, store_exists
-
+        # The store (TinyDB) is imported only when there is a store to read.
         if not store_exists(self.data_dir):
             return builtin_library()
+        from facilitator.store import Store  # TinyDB only when there is a store to read
+
         with Store.open(self.data_dir, writer=False) as store:
             self.show_notices(store)
             return store.library()

@@ -11,6 +11,7 @@ from pathlib import Path
 from facilitator.cli.context import Context
 from facilitator.content import Library, decode_text, locate, parse_toml, read_content_bytes
 from facilitator.model import Format, GroupSettings, HistoryEntry
+from facilitator.paths import store_exists
 from facilitator.plan import TonightChoice, build_plan, render_plan, tonight_format_id
 from facilitator.problems import ContentError, FacilitatorError
 
@@ -57,10 +58,11 @@ class GroupContext:
 def group_context(ctx: Context) -> GroupContext:
     """The group's settings, history and content from the store, read without taking the
     lock (so this works while the app is open); the built-in defaults before set-up."""
-    from facilitator.store import Store, store_exists
 
     if not store_exists(ctx.data_dir):
         return GroupContext(GroupSettings(), [], ctx.library, set_up=False)
+    from facilitator.store import Store  # TinyDB only when there is a store to read
+
     with Store.open(ctx.data_dir, writer=False) as store:
         ctx.show_notices(store)
         settings = store.group()

@@ -16,6 +16,7 @@ from typing import Any
 from facilitator.cli.context import Context
 from facilitator.content import builtin_library
 from facilitator.model import DESIGNATIONS, GROUP_SETTING_KEYS, GroupSettings
+from facilitator.paths import store_exists
 from facilitator.problems import ContentError, FacilitatorError
 
 TRUE_WORDS = {"yes", "true", "on", "1"}
@@ -76,7 +77,8 @@ def describe_setting(settings: GroupSettings, key: str, program_names: dict[str,
     if key == "designations":
         return f"{', '.join(value)} ({settings.meeting_type_label()})" if value else "(none)"
     if key in ("words", "schedule"):
-        empty = "(the program's own)" if key == "words" else "(every week: default_format)"
+        empty = ("(the program's own)" if key == "words"
+                 else f"(every week: {settings.default_format})")
         return _table(value) or empty
     if key == "bookmark":
         return value.describe() or "(none)"
@@ -90,7 +92,7 @@ def describe_setting(settings: GroupSettings, key: str, program_names: dict[str,
 
 
 def show_group(ctx: Context) -> int:
-    from facilitator.store import Store, store_exists
+    from facilitator.store import Store
 
     settings = None
     if store_exists(ctx.data_dir):
@@ -210,7 +212,7 @@ def set_group(ctx: Context) -> int:
 # History -------------------------------------------------------------------------
 
 def show_history(ctx: Context) -> int:
-    from facilitator.store import Store, store_exists
+    from facilitator.store import Store
 
     entries = []
     if store_exists(ctx.data_dir):

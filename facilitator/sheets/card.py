@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, Spacer, T
 
 from facilitator.plan import PlannedSegment
 from facilitator.problems import FacilitatorError
-from facilitator.sheets.document import build_pdf, continued_template, paragraph
+from facilitator.sheets.document import build_pdf, card_number_footer, continued_template, paragraph
 from facilitator.sheets.script import bar_title
 from facilitator.sheets.sheet import Sheet, clock, minutes_label
 from facilitator.sheets.styles import (
@@ -81,13 +81,8 @@ def _render_cards(sheet: Sheet, measured: _Measured, out) -> int:
     footer_space = styles.footer_size * 1.6
     story = [NextPageTemplate("continued"), *measured.header, *measured.rows]
 
-    def draw_footer(canvas, page: int, total: int) -> None:
-        canvas.saveState()
-        canvas.setFillColor(MUTED)
-        canvas.setFont(styles.family.regular, styles.footer_size)
-        canvas.drawRightString(sheet.paper.width - sheet.paper.margin, sheet.paper.margin,
-                               f"Card {page} of {total}")
-        canvas.restoreState()
+    draw_footer = card_number_footer(sheet.paper, styles.family.regular, styles.footer_size,
+                                     MUTED)
 
     return build_pdf(out, sheet.paper, story, title=f"{sheet.heading}: outline cards",
                      invariant=sheet.options.deterministic, draw_footer=draw_footer,

@@ -28,6 +28,19 @@ from facilitator.sheets.styles import INK
 FooterPainter = Callable[[Canvas, int, int], None]
 
 
+def card_number_footer(paper: Paper, font: str, size: float, color: Color) -> FooterPainter:
+    """A footer that says "Card N of M" at the bottom right, for sheets that run onto cards."""
+
+    def draw_footer(canvas: Canvas, page: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFillColor(color)
+        canvas.setFont(font, size)
+        canvas.drawRightString(paper.width - paper.margin, paper.margin, f"Card {page} of {total}")
+        canvas.restoreState()
+
+    return draw_footer
+
+
 def escape_text(text: str) -> str:
     """User text made safe for a Paragraph: markup characters print as themselves.
 

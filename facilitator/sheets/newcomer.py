@@ -31,6 +31,7 @@ from reportlab.platypus import (
 from facilitator.model import Program, fill_slots
 from facilitator.sheets.document import (
     build_pdf,
+    card_number_footer,
     continued_template,
     escape_text,
     paragraph,
@@ -178,13 +179,8 @@ def _render_cards(sheet: Sheet, size: float, out, title: str) -> int:
              for flowable in ((CondPageBreak(size * 4), item)
                               if isinstance(item, KeepTogether) else (item,))]
 
-    def draw_footer(canvas, page: int, total: int) -> None:
-        canvas.saveState()
-        canvas.setFillColor(MUTED)
-        canvas.setFont(styles.family.regular, styles.footer_size)
-        canvas.drawRightString(sheet.paper.width - sheet.paper.margin, sheet.paper.margin,
-                               f"Card {page} of {total}")
-        canvas.restoreState()
+    draw_footer = card_number_footer(sheet.paper, styles.family.regular, styles.footer_size,
+                                     MUTED)
 
     return build_pdf(out, sheet.paper, story, title=title,
                      invariant=sheet.options.deterministic, draw_footer=draw_footer,

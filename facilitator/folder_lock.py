@@ -1,0 +1,73 @@
+"""One writer per data folder: an advisory lock held on a file inside the folder.
+
+The operating system's own file locks do the work (`fcntl.flock` on POSIX,
+`msvcrt.locking` on Windows), so a lock is released the moment its process ends,
+however it ends: a killed Facilitator never leaves the folder locked. This is the
+whole of what the store needs from a lock library; the `filelock` package was
+used first, but importing it (it pulls in asyncio) cost the app about 11 ms and
+5 MB before its first paint (design.md section 11).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class FolderLock:
+    """An exclusive, non-blocking lock on one file. `acquire` says whether it was won."""
+
+    def __init__(self, path: Path, mode: int = 0o600):
+        self.path = Path(path)
+        self.mode = mode
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self) -> bool:
+        """Take the lock if nobody holds it. OSError if the file cannot be opened at all."""
+        if self._fd is not None:
+            return True
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, self.mode)
+        if not _try_lock(fd):
+            os.close(fd)
+            return False
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            _unlock(fd)
+        finally:
+            os.close(fd)
