@@ -10,10 +10,14 @@ drops its cached library and redraws tonight's screen.
 
 from __future__ import annotations
 
+import functools
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from ui.settings.group_packs import GroupPacks
+if TYPE_CHECKING:
+    from ui.settings.group_packs import GroupPacks
 
 
 class SecretaryMenus:
@@ -22,7 +26,14 @@ class SecretaryMenus:
     def __init__(self, window):
         self.window = window
         self.open_windows: dict[str, QWidget] = {}
-        self.packs = GroupPacks(window.store, window, changed=self.content_changed)
+
+    @functools.cached_property
+    def packs(self) -> GroupPacks:
+        # Made on first use: the pack code (and the content loader under it) is not
+        # needed before the main window's first paint.
+        from ui.settings.group_packs import GroupPacks
+
+        return GroupPacks(self.window.store, self.window, changed=self.content_changed)
 
     def add_file_menu(self, bar, action) -> None:
         menu = bar.addMenu("&File")
