@@ -56,6 +56,7 @@ from ui.editors.format_draft import FormatDraft
 from ui.editors.reading_picker import ReadingPicker, reading_label
 from ui.editors.segment_delegate import SegmentDelegate
 from ui.editors.segment_form import KIND_LABELS, SegmentForm
+from ui.labels import buddy_label
 
 FORMAT_KIND_LABELS = {"discussion": "Discussion", "speaker": "Speaker", "step": "Step study",
                       "literature": "Literature", "smart": "SMART Recovery"}
@@ -162,8 +163,8 @@ class FormatEditor(QDialog, Asks):
         length_label.setBuddy(self.length_spin)
         name_row.addWidget(length_label)
         name_row.addWidget(self.length_spin)
-        header.addRow(_buddy("N&ame:", self.name_edit), name_row)
-        header.addRow(_buddy("Desc&ription:", self.description_edit), self.description_edit)
+        header.addRow(buddy_label("N&ame:", self.name_edit), name_row)
+        header.addRow(buddy_label("Desc&ription:", self.description_edit), self.description_edit)
         header.addRow(self.header_problems)
 
         self.segment_view = QListView()
@@ -759,11 +760,6 @@ class FormatEditor(QDialog, Asks):
         self.close()
 
 
-def _buddy(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(widget)
-    return label
-
 
 def _bold(font: QFont, scale: float) -> QFont:
     font = QFont(font)
@@ -771,5 +767,3 @@ def _bold(font: QFont, scale: float) -> QFont:
     if scale != 1.0 and font.pointSizeF() > 0:
         font.setPointSizeF(font.pointSizeF() * scale)
     return font
-
-

@@ -41,6 +41,7 @@ from ui.editors.colors import problem_style
 from ui.editors.dialogs import Asks
 from ui.editors.format_editor import BANNER_STYLE
 from ui.editors.reading_preview import ReadingPreview
+from ui.labels import buddy_label
 
 _NUMBERING = re.compile(r"^\s*\d{1,3}[.)]\s+")
 
@@ -130,8 +131,8 @@ class ReadingLibrary(QDialog, Asks):
         self.problems.setStyleSheet(problem_style())
         self.id_label = QLabel()
         form = QFormLayout()
-        form.addRow(_buddy("&Title:", self.title_edit), self.title_edit)
-        form.addRow(_buddy("S&ource:", self.source_edit), self.source_edit)
+        form.addRow(buddy_label("&Title:", self.title_edit), self.title_edit)
+        form.addRow(buddy_label("S&ource:", self.source_edit), self.source_edit)
         form.addRow("Shape:", shape_row)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
@@ -483,11 +484,6 @@ def _describe(key: str, message: str) -> str:
         message = "the reading has no text yet"
     return f"{_FIELDS.get(field, field.capitalize())}: {message}"
 
-
-def _buddy(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(widget)
-    return label
 
 
 def _heading_font(font: QFont, scale: float = 1.15) -> QFont:

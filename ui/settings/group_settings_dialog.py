@@ -3,7 +3,9 @@
 Name, program and the slot words the group prefers (with a preview of a reading
 in those words); open or closed and the Meeting Guide designations; the day,
 start time and length; share minutes and the warning before time is up; the
-chime's volume and mute; theme and text size. The fields can also be filled
+chime's volume and mute; theme and text size. A second tab holds the group's
+month: which format runs on which week, how step meetings pick their step, and
+the literature bookmark. The fields can also be filled
 from a Meeting Guide JSON file. Nothing is written until Save, and then only
 through `GroupSettings.from_dict`, the same rules every other path uses.
 """
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -48,7 +51,9 @@ from facilitator.store import Store
 from ui.editors.colors import problem_style
 from ui.editors.dialogs import Asks
 from ui.editors.segment_form import MinutesSpin
+from ui.labels import buddy_label
 from ui.settings.meeting_guide_import import choose_meeting
+from ui.settings.month_plan_box import MonthPlanBox
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark",
                 "high-contrast": "High contrast"}
@@ -112,10 +117,10 @@ class GroupSettingsDialog(QDialog, Asks):
                                       "Meeting Guide app). Contact details are not read.")
         group_box = QGroupBox("The group")
         group_form = QFormLayout(group_box)
-        group_form.addRow(_buddy("&Name:", self.name_edit), self.name_edit)
-        group_form.addRow(_buddy("&Program:", self.program_combo), self.program_combo)
+        group_form.addRow(buddy_label("&Name:", self.name_edit), self.name_edit)
+        group_form.addRow(buddy_label("&Program:", self.program_combo), self.program_combo)
         group_form.addRow("Meeting:", type_row)
-        group_form.addRow(_buddy("&Designations:", self.designation_list),
+        group_form.addRow(buddy_label("&Designations:", self.designation_list),
                           self.designation_list)
         group_form.addRow("Printed as:", self.type_label)
         group_form.addRow(self.import_button)
@@ -146,11 +151,11 @@ class GroupSettingsDialog(QDialog, Asks):
         self.warning_spin.setAccessibleName("Warning before time is up, in seconds")
         when_box = QGroupBox("When")
         when_form = QFormLayout(when_box)
-        when_form.addRow(_buddy("Da&y:", self.weekday_combo), self.weekday_combo)
-        when_form.addRow(_buddy("S&tarts at:", self.start_edit), self.start_edit)
-        when_form.addRow(_buddy("Len&gth:", self.length_spin), self.length_spin)
-        when_form.addRow(_buddy("Each s&hare:", self.share_spin), self.share_spin)
-        when_form.addRow(_buddy("&Warn before the end:", self.warning_spin), self.warning_spin)
+        when_form.addRow(buddy_label("Da&y:", self.weekday_combo), self.weekday_combo)
+        when_form.addRow(buddy_label("S&tarts at:", self.start_edit), self.start_edit)
+        when_form.addRow(buddy_label("Len&gth:", self.length_spin), self.length_spin)
+        when_form.addRow(buddy_label("Each s&hare:", self.share_spin), self.share_spin)
+        when_form.addRow(buddy_label("&Warn before the end:", self.warning_spin), self.warning_spin)
 
         self.volume_slider = QSlider(Qt.Orientation.Horizontal)
         self.volume_slider.setRange(0, 100)
@@ -171,10 +176,10 @@ class GroupSettingsDialog(QDialog, Asks):
         volume_row.addWidget(self.volume_label)
         looks_box = QGroupBox("Sound and looks")
         looks_form = QFormLayout(looks_box)
-        looks_form.addRow(_buddy("&Volume:", self.volume_slider), volume_row)
+        looks_form.addRow(buddy_label("&Volume:", self.volume_slider), volume_row)
         looks_form.addRow("", self.mute_check)
-        looks_form.addRow(_buddy("T&heme:", self.theme_combo), self.theme_combo)
-        looks_form.addRow(_buddy("Te&xt size:", self.scale_spin), self.scale_spin)
+        looks_form.addRow(buddy_label("T&heme:", self.theme_combo), self.theme_combo)
+        looks_form.addRow(buddy_label("Te&xt size:", self.scale_spin), self.scale_spin)
 
         self.words_table = QTableWidget(0, 3)
         self.words_table.setAccessibleName("Slot words")
@@ -204,7 +209,7 @@ class GroupSettingsDialog(QDialog, Asks):
         words_layout.addWidget(hint)
         words_layout.addWidget(self.words_table, 2)
         preview_row = QHBoxLayout()
-        preview_row.addWidget(_buddy("Pre&view:", self.preview_combo))
+        preview_row.addWidget(buddy_label("Pre&view:", self.preview_combo))
         preview_row.addWidget(self.preview_combo, 1)
         words_layout.addLayout(preview_row)
         words_layout.addWidget(self.preview, 3)
@@ -236,9 +241,18 @@ class GroupSettingsDialog(QDialog, Asks):
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 4)
         grid.setColumnStretch(2, 6)
+        group_page = QWidget()
+        group_page.setLayout(grid)
+        self.month_plan = MonthPlanBox(self.library)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Settings pages")
+        self.tabs.addTab(group_page, "The g&roup")
+        self.tabs.addTab(self.month_plan, "Ea&ch month")
         layout = QVBoxLayout(self)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
+        self.weekday_combo.currentIndexChanged.connect(
+            lambda: self.month_plan.set_weekday(self.weekday_combo.currentData()))
 
         self.program_combo.currentIndexChanged.connect(self._program_changed)
         self.words_table.itemChanged.connect(self._words_edited)
@@ -277,6 +291,7 @@ class GroupSettingsDialog(QDialog, Asks):
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(settings.theme)))
         self.scale_spin.setValue(settings.text_scale)
         self._fill_words(settings.words)
+        self.month_plan.show_settings(settings)
         self._showing = False
         self._update_type_label()
         self._update_preview()
@@ -337,6 +352,7 @@ class GroupSettingsDialog(QDialog, Asks):
             muted=self.mute_check.isChecked(),
             theme=self.theme_combo.currentData(),
             text_scale=self.scale_spin.value(),
+            **self.month_plan.settings_data(),
         )
         return data
 
@@ -422,9 +438,3 @@ class GroupSettingsDialog(QDialog, Asks):
 
 def _clean(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
-
-
-def _buddy(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(widget)
-    return label
