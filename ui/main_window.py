@@ -406,6 +406,8 @@ class MainWindow(QMainWindow):
         entry = run.end()
         self.store.add_history(entry)
         self.store.clear_run_state()
+        if run.plan.format.kind == "literature":
+            self._move_bookmark()
         self._set_meeting_actions(False)
         self.stack.removeWidget(console)
         console.deleteLater()
@@ -416,6 +418,21 @@ class MainWindow(QMainWindow):
         self.show_notice(f"Meeting ended after {entry.actual_minutes:g} minutes. "
                          "Thank you for chairing.")
         self.meeting_ended.emit()
+
+    def _move_bookmark(self) -> None:
+        """After a literature meeting, ask where next time's reading starts, and keep it."""
+        group = self.group()
+        if group is None:
+            return
+        bookmark = self.ask_bookmark(group.bookmark)
+        if bookmark is not None and bookmark != group.bookmark:
+            self.store.save_group(replace(group, bookmark=bookmark))
+
+    def ask_bookmark(self, bookmark):
+        """The next literature meeting's starting place, or None. Tests replace this."""
+        from ui.bookmark_dialog import ask_next_bookmark
+
+        return ask_next_bookmark(self, bookmark)
 
     @Slot(str)
     def play_cue(self, cue: str) -> None:
