@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -44,8 +45,8 @@ class MonthPlanBox(QWidget):
 
         schedule_box = QGroupBox("Which meeting, which week")
         schedule_form = QFormLayout(schedule_box)
-        hint = QLabel("Tonight's screen and `facilitator plan` start from this choice; the "
-                      "chair can still pick another format on the night.")
+        hint = QLabel("Tonight's screen starts from this choice; the chair can still pick "
+                      "another format on the night.")
         hint.setWordWrap(True)
         schedule_form.addRow(hint)
         schedule_form.addRow(buddy_label("Usual &format:", self.usual_combo), self.usual_combo)
@@ -78,10 +79,14 @@ class MonthPlanBox(QWidget):
         study_form.addRow(buddy_label("Sect&ion:", self.section_edit), self.section_edit)
         study_form.addRow(buddy_label("P&age:", self.page_spin), self.page_spin)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(schedule_box)
-        layout.addWidget(study_box)
-        layout.addStretch(1)
+        # A readable column, not fields stretched across a wide dialog.
+        column = QVBoxLayout()
+        column.addWidget(schedule_box)
+        column.addWidget(study_box)
+        column.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(column, 3)
+        layout.addStretch(2)
         self.set_weekday("tuesday")
 
     def _format_combo(self, accessible_name: str, usual: bool = False) -> QComboBox:
