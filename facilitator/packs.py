@@ -96,6 +96,8 @@ def read_pack(path: Path, library: Library) -> Pack:
         raw = Path(path).read_bytes()
     except OSError as error:
         raise FacilitatorError(describe_os_error(error, f"cannot read {name}")) from None
+    if not raw.strip():
+        raise ContentError([Problem("is not a group pack: the file is empty", file=name)])
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -112,6 +112,7 @@ def test_builtin_ids_are_never_overwritten(tmp_path):
 
 BAD_PACKS = {
     "not json": (b"{ not json", "is not a group pack"),
+    "empty": (b" \n", "is not a group pack: the file is empty"),
     "not utf-8": (b"\xff\xfe\x00\x00", "not UTF-8"),
     "a list": (b"[]", "must be a table"),
     "no version": (b'{"formats": []}', "pack_version: is missing"),
