@@ -17,7 +17,8 @@ from facilitator.problems import ContentError, Problem
 
 T = TypeVar("T")
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+MAX_ID_LENGTH = 64
+_ID = re.compile(rf"^[a-z0-9][a-z0-9-]{{0,{MAX_ID_LENGTH - 1}}}$")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 SLOT_PATTERN = re.compile(r"\[([^\[\]\n]{1,40})\]")
 _MISSING = object()
