@@ -5,7 +5,9 @@ has run, and the local wall-clock time, for saying what time of day it is and
 how the meeting stands against its planned end. `SystemClock` is the real one;
 on Linux its monotonic reading is `CLOCK_BOOTTIME`, which keeps counting while
 the laptop is suspended, so a share timer left running across a closed lid is
-right when the lid opens. `FakeClock` moves only when a test says so, holding
+right when the lid opens. The boot id tells whether the monotonic reading still
+counts from the same start: a reading saved before a reboot means nothing after
+it. `FakeClock` moves only when a test says so, holding
 time as whole nanoseconds so that a long simulated meeting accumulates no
 rounding error of its own.
 """
@@ -30,9 +32,22 @@ class Clock(Protocol):
         """The local wall-clock time, naive (no time zone), as the room clock shows it."""
         ...
 
+    def boot_id(self) -> str:
+        """Names the computer's current boot, so that monotonic readings taken in the same
+        boot can be compared; "" where the system does not say."""
+        ...
+
 
 def _boottime() -> float:
     return time.clock_gettime(time.CLOCK_BOOTTIME)
+
+
+def _linux_boot_id() -> str:
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as file:
+            return file.read().strip()
+    except OSError:
+        return ""
 
 
 class SystemClock:
@@ -40,14 +55,20 @@ class SystemClock:
 
     def __init__(self) -> None:
         self._monotonic = time.monotonic
-        if sys.platform.startswith("linux") and hasattr(time, "CLOCK_BOOTTIME"):
-            self._monotonic = _boottime
+        self._boot_id = ""
+        if sys.platform.startswith("linux"):
+            self._boot_id = _linux_boot_id()
+            if hasattr(time, "CLOCK_BOOTTIME"):
+                self._monotonic = _boottime
 
     def monotonic(self) -> float:
         return self._monotonic()
 
     def now(self) -> datetime:
         return datetime.now()
+
+    def boot_id(self) -> str:
+        return self._boot_id
 
 
 DEFAULT_FAKE_START = datetime(2026, 4, 7, 19, 0)
@@ -63,12 +84,16 @@ class FakeClock:
     def __init__(self, start: datetime = DEFAULT_FAKE_START) -> None:
         self._monotonic_ns = _FAKE_MONOTONIC_ORIGIN_NS
         self._wall = start
+        self._boots = 1
 
     def monotonic(self) -> float:
         return self._monotonic_ns / 1e9
 
     def now(self) -> datetime:
         return self._wall
+
+    def boot_id(self) -> str:
+        return f"fake-boot-{self._boots}"
 
     def advance(self, seconds: float) -> None:
         """Let time pass: the monotonic reading and the wall clock move by the same amount."""
@@ -85,3 +110,4 @@ class FakeClock:
     def restart_monotonic(self, seconds: float = 0.0) -> None:
         """Start the monotonic reading again from `seconds`, as a reboot does."""
         self._monotonic_ns = round(seconds * 1e9)
+        self._boots += 1

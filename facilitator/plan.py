@@ -415,13 +415,16 @@ class _Builder:
             raise FacilitatorError(f"a speaker meeting has 1 to 3 speakers, not {count}")
         if each <= 0:
             raise FacilitatorError("each speaker needs a positive number of minutes")
-        self.chosen["speaker_count"] = count
-        self.chosen["speaker_minutes"] = float(each)
         needed = count * each
         if choice.speaker_count or choice.speaker_minutes:
+            # Only the chair's own choice is kept, so that a resumed plan is the same
+            # plan: the format's defaults are worked out again from the format.
+            self.chosen["speaker_count"] = choice.speaker_count
+            self.chosen["speaker_minutes"] = choice.speaker_minutes
             if abs(needed - segment.minutes) > 1e-9:
+                verb = "takes" if count == 1 else "take"
                 self.warnings.append(
-                    f"{_speakers(count, each)} take {needed:g} minutes; the format gives "
+                    f"{_speakers(count, each)} {verb} {needed:g} minutes; the format gives "
                     f"speakers {segment.minutes:g}, so sharing absorbs the difference")
             draft["minutes"] = float(needed)
         draft["speaker_count"] = count

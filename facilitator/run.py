@@ -11,9 +11,13 @@ Crash resume: `to_state()` is plain JSON data holding the segment index, the
 timer, tonight's choices (step, topic, passage, speaker count and minutes, never
 a name) and the clock readings at the start and at the moment of saving.
 `Run.restore` carries a running timer forward by the time that passed while the
-app was closed. That time is measured on the monotonic clock when the monotonic
-and wall-clock readings agree; when they disagree by more than two minutes the
-monotonic clock has restarted (a reboot) and the wall clock is used instead.
+app was closed. Within one boot of the computer that time is measured on the
+monotonic clock, whatever the wall clock did meanwhile (a daylight-saving change,
+a time-server correction). After a reboot the monotonic reading means nothing,
+and the wall clock is used. Where the system names no boot, the two readings are
+compared: if they disagree by more than two minutes, the wall clock is trusted.
+The meeting's actual length, for the history, is also measured on the monotonic
+clock, so a clock change during the meeting does not distort it.
 """
 
 from __future__ import annotations
@@ -119,8 +123,8 @@ class Run:
     # Ending and saving ----------------------------------------------------------
 
     def elapsed_minutes(self) -> float:
-        """Minutes since the meeting started, by the wall clock."""
-        return max(0.0, (self.clock.now() - self.started_at).total_seconds() / 60)
+        """Minutes since the meeting started, by the monotonic clock."""
+        return max(0.0, (self.clock.monotonic() - self.started_monotonic) / 60)
 
     def end(self) -> HistoryEntry:
         """The history entry for tonight: what was planned and how long it ran. The caller
@@ -160,6 +164,7 @@ class Run:
             "started_monotonic": self.started_monotonic,
             "saved_at": self.clock.now().isoformat(),
             "saved_monotonic": self.clock.monotonic(),
+            "boot_id": self.clock.boot_id(),
         }
 
     @classmethod
@@ -190,6 +195,10 @@ def seconds_since_save(state: dict[str, Any], clock: Clock) -> float:
     """How long the app was closed: by the monotonic clock unless it restarted meanwhile."""
     by_monotonic = clock.monotonic() - float(state["saved_monotonic"])
     by_wall = (clock.now() - datetime.fromisoformat(state["saved_at"])).total_seconds()
+    saved_boot, this_boot = str(state.get("boot_id") or ""), clock.boot_id()
+    if saved_boot and this_boot:
+        same_boot = saved_boot == this_boot and by_monotonic >= 0
+        return by_monotonic if same_boot else max(0.0, by_wall)
     if by_monotonic < 0 or abs(by_monotonic - by_wall) > CLOCK_AGREEMENT_SECONDS:
         return max(0.0, by_wall)
     return by_monotonic

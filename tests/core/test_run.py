@@ -202,3 +202,64 @@ def test_a_broken_saved_state_is_one_clear_error(broken):
     run, clock = start_run()
     with pytest.raises(FacilitatorError, match="cannot be resumed"):
         Run.restore(run.plan, broken, clock)
+
+
+def test_resuming_a_speaker_meeting_keeps_the_formats_own_timing():
+    """The format's speaker minutes (25, for one speaker of 20) are the format's, not a choice
+    the chair made: resuming must rebuild exactly the same plan, with no new warnings."""
+    data = LIBRARY.format("speaker").to_dict()
+    for segment in data["segment"]:
+        if segment["kind"] == "speaker":
+            segment["minutes"] = 25
+        if segment["kind"] == "shares":
+            segment["minutes"] = 15
+    from facilitator.model import Format
+
+    fmt = Format.from_dict({**data, "id": "long-speaker"}, LIBRARY.readings)
+    library = LIBRARY.with_group_items(formats=[fmt])
+    plan = build_plan(library, fmt, "aa", GroupSettings(), TUESDAY, "19:00", None)
+    run, _ = start_run(plan)
+    rebuilt = resume_plan(library, GroupSettings(), run.to_state())
+    assert [(s.kind, s.minutes, s.start) for s in rebuilt.segments] == \
+        [(s.kind, s.minutes, s.start) for s in plan.segments]
+    assert rebuilt.warnings == plan.warnings == ()
+
+
+def running_share_state():
+    run, clock = start_run()
+    run.jump(index_of(run.plan, "shares"))
+    run.timer.start()
+    clock.advance(30)
+    return run, clock, run.to_state()
+
+
+def test_resume_after_a_daylight_saving_change_trusts_the_monotonic_clock():
+    run, clock, state = running_share_state()
+    clock.advance(300)  # closed for five minutes...
+    clock.set_now(clock.now() - timedelta(hours=1))  # ...while the clocks went back an hour
+    again = Run.restore(run.plan, state, clock)
+    assert again.timer.remaining() == pytest.approx(180 - 30 - 300)
+
+
+def test_resume_after_a_time_server_correction_trusts_the_monotonic_clock():
+    run, clock, state = running_share_state()
+    clock.advance(60)
+    clock.set_now(clock.now() + timedelta(minutes=3))
+    again = Run.restore(run.plan, state, clock)
+    assert again.timer.remaining() == pytest.approx(180 - 30 - 60)
+
+
+def test_resume_after_a_reboot_uses_the_wall_clock():
+    run, clock, state = running_share_state()
+    clock.advance(200)
+    clock.restart_monotonic(5000)  # rebooted: the monotonic reading starts again, larger
+    again = Run.restore(run.plan, state, clock)
+    assert again.timer.remaining() == pytest.approx(180 - 30 - 200)
+
+
+def test_actual_minutes_ignore_a_clock_change_during_the_meeting():
+    run, clock = start_run()
+    clock.advance(30 * 60)
+    clock.set_now(clock.now() - timedelta(hours=1))
+    clock.advance(30 * 60)
+    assert run.end().actual_minutes == 60
