@@ -405,8 +405,12 @@ class _Builder:
         passage = choice.passage.strip() or self.group.bookmark.describe()
         self.chosen["passage"] = passage
         draft["reading_title"] = "Tonight's passage"
-        draft["text"] = passage or ("The group has no bookmark yet: choose tonight's passage, "
-                                    "and set the bookmark in the group's settings.")
+        # With no passage and no bookmark the text stays empty: the printed script then
+        # leaves a line to write the passage on, and the screens ask for it themselves.
+        draft["text"] = passage
+        if not passage:
+            self.warnings.append("the group has no bookmark yet: choose tonight's passage, "
+                                 "and set the bookmark in the group's settings")
 
     def _speaker(self, segment: Segment, choice: TonightChoice, draft: dict) -> None:
         count = choice.speaker_count or segment.count or 1

@@ -117,7 +117,7 @@ def _header(sheet: Sheet, styles: Styles) -> list[Flowable]:
     return [
         paragraph(sheet.heading, styles.title),
         paragraph(f"{plan.program.name} · {sheet.meeting_type} meeting", styles.meta),
-        paragraph(f"{sheet.time_range()} · {plan.format.total_minutes:g} minutes", styles.meta),
+        paragraph(sheet.time_line(), styles.meta),
         Spacer(1, size * 0.3),
         HRFlowable(width="100%", thickness=1, color=RULE, spaceAfter=size * 0.15),
     ]

@@ -71,13 +71,12 @@ def header(sheet: Sheet, styles: Styles) -> list[Flowable]:
     lines = [plan.program.name]
     if sheet.group.name.strip():
         lines.insert(0, sheet.format.name)
-    total = f"{plan.format.total_minutes:g} minutes"
     story: list[Flowable] = [
         paragraph(sheet.heading, styles.title),
         paragraph(" · ".join(lines), styles.subtitle),
         paragraph(f"{sheet.meeting_type} meeting", styles.meta),
         paragraph(sheet.date_line(), styles.meta),
-        paragraph(f"{sheet.time_range()} · {total}", styles.meta),
+        paragraph(sheet.time_line(), styles.meta),
         Spacer(1, styles.body_size * 0.6),
         HRFlowable(width="100%", thickness=1.2, color=RULE, spaceAfter=styles.body_size)
     ]

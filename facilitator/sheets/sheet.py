@@ -63,8 +63,10 @@ class Sheet:
         date = self.plan.date
         return f"{date:%A}, {date.day} {date:%B %Y}"
 
-    def time_range(self) -> str:
-        return f"{self.plan.start:%H:%M}–{self.plan.end:%H:%M}"
+    def time_line(self) -> str:
+        """"19:00–20:30 · 90 minutes": tonight's planned times, as fitted to the meeting."""
+        plan = self.plan
+        return f"{plan.start:%H:%M}–{plan.end:%H:%M} · {plan.planned_minutes:g} minutes"
 
 
 def _all_text(plan: Plan, library: Library) -> str:

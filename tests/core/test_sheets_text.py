@@ -225,3 +225,19 @@ def test_the_quick_loader_keeps_reportlabs_url_pattern_working():
 
     assert uri_pat.match("https://example.org/page")
     assert not uri_pat.match("not a link")
+
+
+@pytest.mark.parametrize("layout", ["script", "card"])
+def test_header_gives_the_planned_length_of_a_longer_meeting(layout):
+    group = GroupSettings(name="Long Night Group", length=90)
+    _, reader, _ = render("discussion", group=group, layout=layout, paper="letter",
+                          start="19:00")
+    first = " ".join(page_texts(reader)[0].split())
+    assert "19:00–20:30 · 90 minutes" in first
+
+
+def test_a_literature_script_without_a_passage_leaves_a_line_to_write_it():
+    _, reader, _ = render("literature", group=GroupSettings(name="Book Group"))
+    text = all_text(reader)
+    assert "Tonight's passage: ____" in text
+    assert "bookmark" not in text  # an instruction for the app, not for the paper
