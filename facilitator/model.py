@@ -36,6 +36,11 @@ SEGMENT_KINDS = (
     "custom",
 )
 
+# Limits that no real meeting reaches, so that a typing slip ("600000") is caught
+# when the file is checked, not when the timer or the clock overflows.
+MAX_MINUTES = 24 * 60
+MAX_SHARE_MINUTES = 120
+
 # Segment kinds whose time belongs to members sharing. When a plan runs long,
 # these are what shrink, so that the closing is never squeezed (design.md 8).
 SHARING_KINDS = frozenset({"shares", "check-in", "check-out"})
@@ -244,13 +249,15 @@ class Segment:
     ) -> Segment:
         c = Checker(data, key)
         kind = c.choice("kind", SEGMENT_KINDS)
-        minutes = c.number("minutes")
+        minutes = c.number("minutes", high=MAX_MINUTES)
         title = c.text("title", required=False, empty_ok=True)
         note = c.text("note", required=False, empty_ok=True)
         reading = c.identifier("reading", required=kind == "reading")
-        share_minutes = c.number("share_minutes", required=False, positive=True)
+        share_minutes = c.number("share_minutes", required=False, positive=True,
+                                 high=MAX_SHARE_MINUTES)
         count = c.integer("count", required=kind == "speaker", low=1, high=3)
-        minutes_each = c.number("minutes_each", required=kind == "speaker", positive=True)
+        minutes_each = c.number("minutes_each", required=kind == "speaker", positive=True,
+                                high=MAX_MINUTES)
         if kind == "speaker" and count and minutes_each and minutes is not None:
             if count * minutes_each > minutes + 1e-9:
                 c.problem(
@@ -320,7 +327,7 @@ class Format:
         format_id = c.identifier("id")
         name = c.text("name")
         kind = c.choice("kind", FORMAT_KINDS)
-        minutes = c.number("minutes", positive=True)
+        minutes = c.number("minutes", positive=True, high=MAX_MINUTES)
         description = c.text("description", required=False, empty_ok=True)
         readings = set(known_readings) if known_readings is not None else None
         segments = []
@@ -421,7 +428,8 @@ class GroupSettings:
             start=get("start", c.clock_time, defaults.start),
             length=get("length", lambda k: c.integer(k, low=10, high=300), defaults.length),
             share_minutes=get(
-                "share_minutes", lambda k: c.number(k, positive=True), defaults.share_minutes
+                "share_minutes", lambda k: c.number(k, positive=True, high=MAX_SHARE_MINUTES),
+                defaults.share_minutes
             ),
             warning_seconds=get(
                 "warning_seconds", lambda k: c.integer(k, low=0, high=600),
@@ -504,8 +512,8 @@ class HistoryEntry:
             step=c.integer("step", required=False, low=1, high=99),
             topic=c.text("topic", required=False, empty_ok=True),
             passage=c.text("passage", required=False, empty_ok=True),
-            planned_minutes=c.number("planned_minutes", required=False) or 0,
-            actual_minutes=c.number("actual_minutes", required=False) or 0,
+            planned_minutes=c.number("planned_minutes", required=False, high=MAX_MINUTES) or 0,
+            actual_minutes=c.number("actual_minutes", required=False, high=MAX_MINUTES) or 0,
         )
         c.no_unknown_keys(set(HISTORY_KEYS))
         c.raise_if_any()

@@ -238,5 +238,5 @@ class ShareTimer:
 
 
 def _check_length(seconds: float) -> None:
-    if not seconds > 0:
+    if not 0 < seconds < float("inf"):
         raise ValueError(f"a share needs a positive length, not {seconds!r} seconds")

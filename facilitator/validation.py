@@ -24,6 +24,14 @@ SLOT_PATTERN = re.compile(r"\[([^\[\]\n]{1,40})\]")
 _MISSING = object()
 
 
+def _number_text(value: float) -> str:
+    """A number as a message shows it; one too large to print is said to be so."""
+    try:
+        return f"{value:g}"
+    except OverflowError:
+        return "a number too large to use"
+
+
 def _type_name(value: Any) -> str:
     names = {bool: "true or false", int: "a number", float: "a number", str: "text",
              list: "a list", dict: "a table"}
@@ -121,7 +129,8 @@ class Checker:
             return False
         return value
 
-    def number(self, name: str, required: bool = True, positive: bool = False) -> Any:
+    def number(self, name: str, required: bool = True, positive: bool = False,
+               high: float | None = None) -> Any:
         value = self._get(name, required, "a number of minutes")
         if value is _MISSING:
             return None
@@ -133,7 +142,10 @@ class Checker:
             return None
         if value < 0 or (positive and value == 0):
             self.problem(name, f"should be {'more than' if positive else 'at least'} 0, "
-                               f"not {value:g}")
+                               f"not {_number_text(value)}")
+            return None
+        if high is not None and value > high:
+            self.problem(name, f"should be at most {high:g}, not {_number_text(value)}")
             return None
         return value
 

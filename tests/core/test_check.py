@@ -200,3 +200,22 @@ def test_check_knows_programs_and_topic_files(tmp_path, name):
     broken = text.replace("steps = true", 'steps = "yes"', 1) if name == "programs.toml" \
         else "topics = []\n"
     assert len(check_one(write(tmp_path, name, broken))) == 1
+
+
+@pytest.mark.parametrize("value, message", [
+    ("1e308", "should be at most 1440, not 1e+308"),
+    ("9" * 400, "should be at most 1440, not a number too large to use"),
+    ("-" + "9" * 400, "should be at least 0, not a number too large to use"),
+    ("inf", "should be a finite number"),
+    ("nan", "should be a finite number"),
+])
+def test_absurd_minutes_get_one_clear_line(tmp_path, value, message):
+    path = write(tmp_path, "f.toml", GOOD_FORMAT.replace("minutes = 4", f"minutes = {value}"))
+    assert check_one(path) == [f"{path}:9: {message}"]
+
+
+def test_absurd_share_length_in_group_settings_is_refused(tmp_path, capsys):
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "group", "set", "share_minutes", "1e308"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "facilitator: share_minutes: should be at most 120, not 1e+308"
