@@ -24,9 +24,10 @@ class Problem:
         return Problem(self.message, self.key, file or self.file, line if line else self.line)
 
     def __str__(self) -> str:
-        if self.file and self.line:
-            return f"{self.file}:{self.line}: {self.message}"
-        where = ": ".join(part for part in (self.file, self.key) if part)
+        # "FILE:LINE: key: message": the line finds the place, and the key tells two
+        # problems on one line apart (a table missing both its `kind` and its `minutes`).
+        place = f"{self.file}:{self.line}" if self.file and self.line else self.file
+        where = ": ".join(part for part in (place, self.key) if part)
         return f"{where}: {self.message}" if where else self.message
 
 

@@ -58,18 +58,18 @@ def test_missing_kind(tmp_path):
 def test_unknown_format_kind_names_its_line(tmp_path):
     path = write(tmp_path, "f.toml", GOOD_FORMAT.replace('"discussion"', '"potluck"'))
     [line] = check_one(path)
-    assert line.startswith(f"{path}:3: unknown kind 'potluck'")
+    assert line.startswith(f"{path}:3: kind: unknown kind 'potluck'")
 
 
 def test_unknown_segment_kind_names_its_line(tmp_path):
     path = write(tmp_path, "f.toml", GOOD_FORMAT.replace('kind = "shares"', 'kind = "chat"'))
     [line] = check_one(path)
-    assert line.startswith(f"{path}:12: unknown kind 'chat'")
+    assert line.startswith(f"{path}:12: segment[1].kind: unknown kind 'chat'")
 
 
 def test_unknown_reading(tmp_path):
     path = write(tmp_path, "f.toml", GOOD_FORMAT.replace('"welcome"', '"how-it-works"'))
-    assert check_one(path) == [f"{path}:8: unknown reading 'how-it-works'"]
+    assert check_one(path) == [f"{path}:8: segment[0].reading: unknown reading 'how-it-works'"]
 
 
 def test_a_reading_from_a_file_checked_alongside_is_known(tmp_path):
@@ -84,23 +84,24 @@ def test_slot_no_program_defines(tmp_path):
     path = write(tmp_path, "r.toml",
                  'id = "mine"\ntitle = "Mine"\nsource = "The group"\n'
                  'text = "We met [our higher power] here."\n')
-    assert check_one(path) == [f"{path}:4: [our higher power] is a slot that no program defines"]
+    assert check_one(path) == [
+        f"{path}:4: text: [our higher power] is a slot that no program defines"]
 
 
 def test_slot_in_a_series_item(tmp_path):
     path = write(tmp_path, "r.toml",
                  'id = "mine"\ntitle = "Mine"\nsource = "x"\nitems = ["one", "[nobody]"]\n')
-    assert check_one(path) == [f"{path}:4: [nobody] is a slot that no program defines"]
+    assert check_one(path) == [f"{path}:4: items[1]: [nobody] is a slot that no program defines"]
 
 
 def test_negative_minutes(tmp_path):
     path = write(tmp_path, "f.toml", GOOD_FORMAT.replace("minutes = 4", "minutes = -4"))
-    assert check_one(path) == [f"{path}:9: should be at least 0, not -4"]
+    assert check_one(path) == [f"{path}:9: segment[0].minutes: should be at least 0, not -4"]
 
 
 def test_non_numeric_minutes(tmp_path):
     path = write(tmp_path, "f.toml", GOOD_FORMAT.replace("minutes = 6", 'minutes = "six"'))
-    assert check_one(path) == [f"{path}:13: should be a number, not text"]
+    assert check_one(path) == [f"{path}:13: segment[1].minutes: should be a number, not text"]
 
 
 def test_wrong_types(tmp_path):
@@ -108,16 +109,16 @@ def test_wrong_types(tmp_path):
         "share_minutes = 3", "share_minutes = true")
     path = write(tmp_path, "f.toml", text)
     assert check_one(path) == [
-        f"{path}:2: should be text, not a number",
-        f"{path}:14: should be a number, not true or false",
+        f"{path}:2: name: should be text, not a number",
+        f"{path}:14: segment[1].share_minutes: should be a number, not true or false",
     ]
 
 
 def test_segment_that_is_not_a_table(tmp_path):
     path = write(tmp_path, "f.toml", 'id = "x"\nname = "X"\nkind = "step"\nminutes = 5\n'
                                      'segment = [1, 2]\n')
-    assert check_one(path) == [f"{path}:5: must be a table, not a number",
-                               f"{path}:5: must be a table, not a number"]
+    assert check_one(path) == [f"{path}:5: segment[0]: must be a table, not a number",
+                               f"{path}:5: segment[1]: must be a table, not a number"]
 
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path):
@@ -166,7 +167,7 @@ def test_speaker_needs_count_and_minutes_each(tmp_path):
     text = GOOD_FORMAT.replace('kind = "shares"\nminutes = 6\nshare_minutes = 3',
                                'kind = "speaker"\nminutes = 6\ncount = 4\nminutes_each = 3')
     path = write(tmp_path, "f.toml", text)
-    assert check_one(path) == [f"{path}:14: should be from 1 to 3, not 4"]
+    assert check_one(path) == [f"{path}:14: segment[1].count: should be from 1 to 3, not 4"]
 
 
 def test_check_command_prints_every_problem_and_exits_2(tmp_path, capsys):
@@ -180,7 +181,7 @@ def test_check_command_prints_every_problem_and_exits_2(tmp_path, capsys):
     assert out.splitlines() == [
         f"{empty}: the file is empty",
         f"{missing}: no such file",
-        f"{bad}:9: should be at least 0, not -4",
+        f"{bad}:9: segment[0].minutes: should be at least 0, not -4",
     ]
     assert err.strip() == "facilitator: 3 problems in 3 of 4 files"
     assert "Traceback" not in out + err
@@ -211,7 +212,7 @@ def test_check_knows_programs_and_topic_files(tmp_path, name):
 ])
 def test_absurd_minutes_get_one_clear_line(tmp_path, value, message):
     path = write(tmp_path, "f.toml", GOOD_FORMAT.replace("minutes = 4", f"minutes = {value}"))
-    assert check_one(path) == [f"{path}:9: {message}"]
+    assert check_one(path) == [f"{path}:9: segment[0].minutes: {message}"]
 
 
 def test_absurd_share_length_in_group_settings_is_refused(tmp_path, capsys):
@@ -219,3 +220,14 @@ def test_absurd_share_length_in_group_settings_is_refused(tmp_path, capsys):
     assert main(["--data-dir", data, "group", "set", "share_minutes", "1e308"]) == 2
     err = capsys.readouterr().err
     assert err.strip() == "facilitator: share_minutes: should be at most 120, not 1e+308"
+
+
+def test_two_problems_on_one_line_are_told_apart_by_their_keys(tmp_path):
+    path = write(tmp_path, "f.toml", 'id = "x"\nname = "X"\nkind = "step"\nminutes = 5\n'
+                                     "[[segment]]\ntitle = \"Opening\"\n")
+    assert check_one(path) == [
+        f"{path}:5: segment[0].kind: is missing; it should be one of "
+        "reading, prayer, silence, topic, study, literature, speaker, shares, contributions, "
+        "milestones, newcomers, announcements, check-in, check-out, custom",
+        f"{path}:5: segment[0].minutes: is missing; it should be a number of minutes",
+    ]
