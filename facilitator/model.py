@@ -9,12 +9,11 @@ all. `to_dict` gives back the same shape, ready for TOML, JSON or the store.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from facilitator.validation import SLOT_PATTERN, Checker
+from facilitator.validation import SLOT_PATTERN, Checker, parse_date
 
 FORMAT_KINDS = ("discussion", "speaker", "step", "literature", "smart")
 
@@ -504,7 +503,7 @@ class HistoryEntry:
     def from_dict(cls, data: Any, key: str = "") -> HistoryEntry:
         c = Checker(data, key)
         date = c.text("date")
-        if date and not _DATE.match(date):
+        if date and parse_date(date) is None:
             c.problem("date", f"{date!r} is not a date like 2026-04-07")
         entry = cls(
             date=date,
@@ -536,4 +535,3 @@ class HistoryEntry:
 
 HISTORY_KEYS = ("date", "format_id", "step", "topic", "passage", "planned_minutes",
                 "actual_minutes")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -57,6 +57,7 @@ from facilitator.model import (
     fill_slots,
 )
 from facilitator.problems import FacilitatorError
+from facilitator.validation import parse_clock
 
 # How many recent discussion topics a new draw avoids.
 RECENT_TOPICS = 8
@@ -264,11 +265,10 @@ def build_plan(library: Library, fmt: Format, program_id: str, group: GroupSetti
 def _start_time(value: time | str) -> time:
     if isinstance(value, time):
         return value
-    try:
-        hours, minutes = value.strip().split(":")
-        return time(int(hours), int(minutes))
-    except ValueError:
-        raise FacilitatorError(f"{value!r} is not a time of day like 19:00") from None
+    clock = parse_clock(value)
+    if clock is None:
+        raise FacilitatorError(f"{value!r} is not a time of day like 19:00")
+    return time.fromisoformat(clock)
 
 
 def _fit(minutes: list[float], kinds: list[str], length: float) -> tuple[list[float], str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any, TypeVar
 
 from facilitator.problems import ContentError, Problem
@@ -19,9 +20,30 @@ T = TypeVar("T")
 
 MAX_ID_LENGTH = 64
 _ID = re.compile(rf"^[a-z0-9][a-z0-9-]{{0,{MAX_ID_LENGTH - 1}}}$")
-_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_CLOCK = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
+# Dates a meeting can fall on. Python's own range (years 1 to 9999) lets a plan
+# at 23:30 on the last day run past the end of time; nobody meets then.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 SLOT_PATTERN = re.compile(r"\[([^\[\]\n]{1,40})\]")
 _MISSING = object()
+
+
+def parse_clock(text: str) -> str | None:
+    """A time of day as "HH:MM" ("7:05" becomes "07:05"), or None if it is not one.
+
+    This is the one reading of a start time: settings, files and options all use it.
+    """
+    match = _CLOCK.match(text.strip()) if isinstance(text, str) else None
+    return f"{int(match.group(1)):02d}:{match.group(2)}" if match else None
+
+
+def parse_date(text: str) -> date | None:
+    """A date written YYYY-MM-DD in the years meetings happen, or None."""
+    try:
+        value = date.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        return None
+    return value if FIRST_YEAR <= value.year <= LAST_YEAR else None
 
 
 def _number_text(value: float) -> str:
@@ -178,11 +200,11 @@ class Checker:
 
     def clock_time(self, name: str, required: bool = True) -> str:
         value = self.text(name, required=required)
-        match = _CLOCK.match(value.strip()) if value else None
-        if value and not match:
+        clock = parse_clock(value) if value else None
+        if value and clock is None:
             self.problem(name, f"{value!r} is not a time of day like 19:00")
             return ""
-        return f"{int(match.group(1)):02d}:{match.group(2)}" if match else ""
+        return clock or ""
 
     def text_list(self, name: str, required: bool = True) -> list[str]:
         value = self._get(name, required, "a list of text")

@@ -43,7 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"facilitator.cli.{name}").register(commands, common)
+    for command, subparser in commands.choices.items():
+        subparser.error = _one_line_error(command)
     return parser
+
+
+def _one_line_error(command: str):
+    """A bad option is one clear line and exit status 2, without argparse's usage block."""
+    def error(message: str) -> None:
+        print(f"facilitator: {message} (see `facilitator {command} --help`)", file=sys.stderr)
+        raise SystemExit(2)
+    return error
 
 
 def app_options(argv: list[str]) -> argparse.Namespace | None:

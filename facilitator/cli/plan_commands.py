@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import re
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
 
+from facilitator import validation
 from facilitator.cli.context import Context
 from facilitator.content import Library, decode_text, locate, parse_toml, read_content_bytes
 from facilitator.model import Format, GroupSettings, HistoryEntry
 from facilitator.paths import store_exists
 from facilitator.plan import TonightChoice, build_plan, render_plan, tonight_format_id
 from facilitator.problems import ContentError, FacilitatorError
-
-_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -108,17 +106,19 @@ def load_format(name: str, library: Library) -> Format:
 
 
 def parse_date(value: str) -> Date:
-    try:
-        return Date.fromisoformat(value.strip())
-    except ValueError:
-        raise FacilitatorError(f"--date {value!r} is not a date like 2026-04-07") from None
+    date = validation.parse_date(value)
+    if date is None:
+        raise FacilitatorError(
+            f"--date {value!r} is not a date like 2026-04-07 (in the years "
+            f"{validation.FIRST_YEAR} to {validation.LAST_YEAR})")
+    return date
 
 
 def parse_start(value: str) -> str:
-    match = _CLOCK.match(value.strip())
-    if not match:
+    clock = validation.parse_clock(value)
+    if clock is None:
         raise FacilitatorError(f"--start {value!r} is not a time of day like 19:00")
-    return f"{int(match.group(1)):02d}:{match.group(2)}"
+    return clock
 
 
 def parse_whole(value: str, option: str) -> int:

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
 from facilitator.cli.context import Context
-from facilitator.cli.plan_commands import group_context, load_format
+from facilitator.cli.plan_commands import (
+    group_context,
+    load_format,
+    parse_date,
+    parse_start,
+    parse_whole,
+)
 from facilitator.problems import FacilitatorError
 
 # Kept here as well as in facilitator.sheets, so that building the parser
@@ -39,45 +44,14 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
                         help="paper size (default: letter)")
     parser.add_argument("--large-print", action="store_true",
                         help="large print: no text under 18 pt")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", type=_date,
+    parser.add_argument("--date", metavar="YYYY-MM-DD",
                         help="the meeting's date (default: today)")
-    parser.add_argument("--start", metavar="HH:MM", type=_start,
+    parser.add_argument("--start", metavar="HH:MM",
                         help="the meeting's start time (default: the group's, else 19:00)")
-    parser.add_argument("--step", metavar="N", type=_step, help="tonight's step, 1 to 12")
+    parser.add_argument("--step", metavar="N",
+                        help="tonight's step (default: the step of the month)")
     parser.add_argument("--topic", metavar="TEXT", default="", help="tonight's topic")
     parser.set_defaults(run=run_print)
-    parser.error = _one_line_error
-
-
-def _one_line_error(message: str) -> None:
-    """A bad option is one clear line and exit status 2, without the usage block."""
-    print(f"facilitator print: {message} (see `facilitator print --help`)", file=sys.stderr)
-    raise SystemExit(2)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-04-07") from None
-
-
-def _start(text: str) -> str:
-    try:
-        dt.datetime.strptime(text, "%H:%M")
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a time like 19:00") from None
-    return text
-
-
-def _step(text: str) -> int:
-    try:
-        step = int(text)
-    except ValueError:
-        step = 0
-    if not 1 <= step <= 12:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a step number from 1 to 12")
-    return step
 
 
 def run_print(ctx: Context) -> int:
@@ -90,8 +64,10 @@ def run_print(ctx: Context) -> int:
     settings = group.settings if group.set_up else None
     options = SheetOptions(
         program=args.program or group.settings.program, layout=args.layout, paper=args.paper,
-        large_print=args.large_print, date=args.date or dt.date.today(),
-        start=args.start or group.settings.start, step=args.step, topic=args.topic,
+        large_print=args.large_print,
+        date=parse_date(args.date) if args.date else dt.date.today(),
+        start=parse_start(args.start) if args.start else group.settings.start,
+        step=parse_whole(args.step, "--step") if args.step else None, topic=args.topic,
         group=settings, history=tuple(group.history))
     output: Path = args.output
     if output.is_dir():

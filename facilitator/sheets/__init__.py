@@ -18,6 +18,7 @@ from typing import BinaryIO
 from facilitator.content import Library
 from facilitator.model import Format, GroupSettings, HistoryEntry
 from facilitator.problems import FacilitatorError
+from facilitator.validation import parse_clock
 
 LAYOUTS = ("script", "card", "readings", "newcomer")
 PAPERS = ("letter", "a4", "half-letter", "index-5x8", "index-4x6")
@@ -57,10 +58,10 @@ class SheetOptions:
 
 def parse_start(text: str) -> dt.time:
     """A start time written HH:MM, or a clear error."""
-    try:
-        return dt.datetime.strptime(text.strip(), "%H:%M").time()
-    except ValueError:
-        raise FacilitatorError(f"start time {text!r} is not a time like 19:00") from None
+    clock = parse_clock(text)
+    if clock is None:
+        raise FacilitatorError(f"start time {text!r} is not a time like 19:00")
+    return dt.time.fromisoformat(clock)
 
 
 def check_options(options: SheetOptions) -> None:

@@ -68,8 +68,12 @@ def test_bad_options_give_one_line(tmp_path, capsys):
     assert "invalid choice: 'poster'" in one_line_error(capsys, "print", "step", "-o", out,
                                                        "--layout", "poster")
     assert "-o/--output" in one_line_error(capsys, "print", "step")
-    assert "step number from 1 to 12" in one_line_error(capsys, "print", "step", "-o", out,
-                                                        "--step", "13")
+    assert "steps 1 to 12; there is no step 13" in one_line_error(
+        capsys, "print", "step", "-o", out, "--step", "13")
+    assert "SMART Recovery’s Four Points has points 1 to 4" in one_line_error(
+        capsys, "print", "step", "-o", out, "--program", "smart", "--step", "5")
+    assert "9999-12-31" in one_line_error(capsys, "print", "step", "-o", out,
+                                          "--date", "9999-12-31")
     assert "2026-13-01" in one_line_error(capsys, "print", "step", "-o", out,
                                           "--date", "2026-13-01")
     assert "25:00" in one_line_error(capsys, "print", "step", "-o", out, "--start", "25:00")
