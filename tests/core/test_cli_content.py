@@ -104,3 +104,19 @@ def test_show_uses_the_groups_program_and_words(capsys, tmp_path):
     assert "powerless over gambling" in out
     _, out, _ = run(capsys, "--data-dir", data, "show", "twelve-steps", "-p", "na", "--item", "12")
     assert "carry this message to addicts," in out
+
+
+@pytest.mark.parametrize("argv", [
+    ["show", "twelve-steps", "--item", "x"],
+    ["check"],
+    ["group", "set", "name"],
+    ["plan", "step", "--bogus"],
+])
+def test_a_bad_option_is_one_line_for_every_command(capsys, argv):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert err.startswith("facilitator: ")
+    assert f"(see `facilitator {argv[0]} --help`)" in err
