@@ -43,17 +43,22 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"facilitator.cli.{name}").register(commands, common)
-    for command, subparser in commands.choices.items():
-        subparser.error = _one_line_error(command)
+    _errors_on_one_line(parser)
     return parser
 
 
-def _one_line_error(command: str):
-    """A bad option is one clear line and exit status 2, without argparse's usage block."""
+def _errors_on_one_line(parser: argparse.ArgumentParser) -> None:
+    """Make a bad option, in this parser and every subcommand's, one clear line and exit
+    status 2 (design.md section 6), instead of argparse's usage block."""
     def error(message: str) -> None:
-        print(f"facilitator: {message} (see `facilitator {command} --help`)", file=sys.stderr)
+        print(f"facilitator: {message} (see `{parser.prog} --help`)", file=sys.stderr)
         raise SystemExit(2)
-    return error
+
+    parser.error = error
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for subparser in action.choices.values():
+                _errors_on_one_line(subparser)
 
 
 def app_options(argv: list[str]) -> argparse.Namespace | None:
