@@ -9,6 +9,7 @@ all. `to_dict` gives back the same shape, ready for TOML, JSON or the store.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -92,6 +93,11 @@ DESIGNATIONS = {
     "VM": "Veterans",
     "ONL": "Online",
 }
+
+# How `Reading.body` numbers the items of a series ("4. We made a searching..."); the
+# run sheet and the printed sheets find the items again by it, to hang their numbers.
+NUMBERED_ITEM = re.compile(r"^\d+\.\s")
+
 
 def slots_in(text: str) -> list[str]:
     """The slot names written `[like this]` in a text, in order of appearance."""

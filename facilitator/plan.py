@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import calendar
 import random
-import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -46,6 +45,7 @@ from datetime import datetime, time, timedelta
 from facilitator.content import Library
 from facilitator.model import (
     MEETING_TYPE_READING,
+    NUMBERED_ITEM,
     SHARING_KINDS,
     Bookmark,
     Format,
@@ -487,13 +487,10 @@ def _text_block(text: str, indent: str) -> list[str]:
             if lines and lines[-1]:
                 lines.append("")
             continue
-        number = _NUMBERED.match(line)
+        number = NUMBERED_ITEM.match(line)
         hang = " " * len(number.group(0)) if number else ""
         lines.extend(_wrap(line, indent, indent + hang))
     return lines
-
-
-_NUMBERED = re.compile(r"^\d+\.\s")
 
 
 def _tonight_line(plan: Plan) -> str:

@@ -9,7 +9,6 @@ canvas that holds its pages back until the end, so that every footer can say
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
@@ -21,6 +20,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
 from reportlab.platypus.paragraph import ParagraphStyle
 
+from facilitator.model import NUMBERED_ITEM
 from facilitator.sheets.papers import Paper
 from facilitator.sheets.styles import INK
 
@@ -50,9 +50,6 @@ def escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-_NUMBERED = re.compile(r"^\d+\.\s")
-
-
 def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
     """A text as paragraphs: blank lines separate paragraphs, single line breaks are kept
     (a prayer reads line by line), and a numbered list gives one hanging-indented
@@ -60,7 +57,7 @@ def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
     result: list[Paragraph] = []
     for block in (block.strip() for block in text.strip().split("\n\n")):
         lines = [line.strip() for line in block.splitlines() if line.strip()]
-        if len(lines) > 1 and all(_NUMBERED.match(line) for line in lines):
+        if len(lines) > 1 and all(NUMBERED_ITEM.match(line) for line in lines):
             result += _numbered_items(lines, style)
         elif block:
             result.append(Paragraph(escape_text(block).replace("\n", "<br/>"), style))
