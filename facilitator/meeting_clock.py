@@ -33,10 +33,6 @@ class MeetingClock:
     def planned_end(self) -> datetime:
         return self.plan.end
 
-    def minutes_to_end(self) -> float:
-        """Minutes until the planned end; negative once the meeting runs over."""
-        return (self.plan.end - self.now()).total_seconds() / 60
-
     def behind_minutes(self, current_index: int) -> float:
         """How far the meeting is behind its plan (positive) or ahead of it (negative).
 

@@ -47,10 +47,6 @@ class Styles:
     source: ParagraphStyle
     footer_size: float
 
-    @property
-    def minimum(self) -> float:
-        return LARGE_PRINT_MIN if self.large_print else 6.0
-
 
 def make_styles(family: FontFamily, body_size: float, large_print: bool) -> Styles:
     """Styles for a sheet whose body is `body_size` points (at least 18 in large print)."""
