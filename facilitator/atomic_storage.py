@@ -121,14 +121,23 @@ def encode_tables(tables: Tables, schema: int) -> bytes:
                       allow_nan=False).encode("utf-8")
 
 
+def _refuse_constant(name: str) -> float:
+    # Python's json reads NaN and Infinity, which are not JSON and which the store
+    # never writes (allow_nan=False): a file holding one was not written by us.
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def decode_tables(raw: bytes) -> tuple[int, Tables]:
     """The schema version and the TinyDB tables in a file's bytes; DamagedFile if it is not ours."""
     if not raw.strip():
         raise DamagedFile("it is empty")
     try:
-        payload = json.loads(raw.decode("utf-8"))
+        payload = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError) as error:
         raise DamagedFile(f"it is not readable JSON ({error})") from None
+    except RecursionError:
+        # Thousands of nested brackets: the decoder gives up, and so does the store.
+        raise DamagedFile("it is not readable JSON (nested too deeply)") from None
     if not isinstance(payload, dict):
         raise DamagedFile("it does not hold a table")
     meta = payload.pop(META_KEY, None)
@@ -139,7 +148,9 @@ def decode_tables(raw: bytes) -> tuple[int, Tables]:
         if not isinstance(table, dict):
             raise DamagedFile(f"its table {name!r} is not a table")
         for doc_id, document in table.items():
-            if not doc_id.isdigit() or not isinstance(document, dict):
+            # TinyDB turns each key into an int: only ASCII digits survive that
+            # ("²".isdigit() is true, but int("²") fails).
+            if not (doc_id.isascii() and doc_id.isdecimal()) or not isinstance(document, dict):
                 raise DamagedFile(f"its table {name!r} holds something that is not a record")
     return schema, payload
 

@@ -36,6 +36,12 @@ DAMAGE = {
     "json list": lambda good: b"[1, 2, 3]",
     "json without schema": lambda good: b'{"group": {"1": {"name": "x"}}}',
     "records not tables": lambda good: b'{"_meta": {"schema": 1}, "formats": {"1": 5}}',
+    # TinyDB calls int() on each record key: a superscript digit passes isdigit() but not that.
+    "non-ASCII record key": lambda good: b'{"_meta": {"schema": 1}, "formats": {"\\u00b2": {}}}',
+    # Not JSON, though Python's decoder reads it; the store never writes it.
+    "NaN": lambda good: b'{"_meta": {"schema": 1}, "group": {"1": {"volume": NaN}}}',
+    "Infinity": lambda good: b'{"_meta": {"schema": 1}, "group": {"1": {"volume": -Infinity}}}',
+    "nested too deeply": lambda good: b"[" * 100_000,
 }
 
 
