@@ -200,7 +200,7 @@ def test_a_repair_notice_goes_to_stderr(data_dir, capsys):
     code, out, err = run(capsys, "group", "set", "name", "After", "--data-dir", str(data_dir))
     assert code == 0 and "moved it to" in err
     with Store.open(data_dir) as store:
-        assert [f.name for f in store.formats()] == ["First"]
+        assert [f.name for f in store.formats()] == ["Second"]  # the last save is restored
 
 
 def test_a_newer_data_file_is_refused_in_one_line(data_dir, capsys):
