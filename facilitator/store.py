@@ -53,6 +53,7 @@ from facilitator.paths import (
     make_private_folder,
 )
 from facilitator.problems import ContentError
+from facilitator.validation import MAX_ID_LENGTH
 
 if TYPE_CHECKING:
     from facilitator.content import Library
@@ -76,7 +77,6 @@ def _builtin_library() -> Library:
 _GROUP_DOC_ID = 1
 _RUN_DOC_ID = 1
 _COPY_SUFFIX = re.compile(r"-group(-\d+)?$")
-_MAX_ID = 64
 
 
 def copy_id(existing_ids: Iterable[str], base_id: str) -> str:
@@ -86,7 +86,7 @@ def copy_id(existing_ids: Iterable[str], base_id: str) -> str:
     number = 1
     while True:
         suffix = "-group" if number == 1 else f"-group-{number}"
-        candidate = stem[: _MAX_ID - len(suffix)].rstrip("-") + suffix
+        candidate = stem[: MAX_ID_LENGTH - len(suffix)].rstrip("-") + suffix
         if candidate not in taken:
             return candidate
         number += 1
