@@ -78,11 +78,6 @@ def read_content_bytes(path: Path) -> bytes:
             from None
 
 
-def read_toml_file(path: Path) -> dict[str, Any]:
-    """Read and parse one TOML content file, with every failure as a located problem."""
-    return parse_toml(decode_text(read_content_bytes(path), str(path)), str(path))
-
-
 def content_kind(data: dict[str, Any]) -> str:
     """What a parsed content file holds: programs, topics, a reading or a format."""
     if "program" in data:
