@@ -331,6 +331,25 @@ def test_a_record_that_fails_validation_is_reported_and_the_rest_loads(data_dir)
         assert len(store.notices) == 1 and "minutes" in store.notices[0]
 
 
+def test_a_failed_batch_does_not_repeat_the_notices(data_dir):
+    with Store.open(data_dir) as store:
+        store.save_format(own_format("bad"))
+        store.save_group(group_settings())
+    path = data_dir / DATA_FILE
+    data = json.loads(path.read_text("utf-8"))
+    next(iter(data["formats"].values()))["minutes"] = -5
+    data["group"]["1"]["length"] = -1
+    path.write_text(json.dumps(data), "utf-8")
+    with Store.open(data_dir) as store:
+        notices = list(store.notices)
+        assert len(notices) == 2
+        with pytest.raises(RuntimeError), store.batch():
+            store.save_format(own_format("lost"))
+            raise RuntimeError("something failed half-way")
+        assert store.notices == notices
+        assert store.formats() == [] and store.group() is None
+
+
 def test_the_store_has_no_field_for_a_person():
     person_words = ("person", "people", "speaker", "sharer", "attend", "member", "phone",
                     "email", "count", "who", "names")
