@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from facilitator.content import read_limited
 from facilitator.model import DESIGNATIONS, WEEKDAYS, GroupSettings
 from facilitator.problems import FacilitatorError
 
@@ -145,15 +146,5 @@ def parse_feed(raw: bytes, name: str) -> list[GuideMeeting]:
 
 
 def read_feed(path: Path) -> list[GuideMeeting]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FEED_BYTES:
-            raise FacilitatorError(f"{path}: the file is too large to be a Meeting Guide feed")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FacilitatorError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise FacilitatorError(f"{path}: this is a folder, not a file") from None
-    except OSError as error:
-        raise FacilitatorError(f"{path}: cannot read the file: {error.strerror}") from None
-    return parse_feed(raw, str(path))
+    """Every usable meeting in the feed file at `path`, or one clear error naming it."""
+    return parse_feed(read_limited(path, MAX_FEED_BYTES, "Meeting Guide feeds"), str(path))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.atomic_storage import describe_os_error, write_atomically
-from facilitator.content import Library
+from facilitator.content import Library, read_limited
 from facilitator.model import Format, GroupSettings, Reading
 from facilitator.problems import ContentError, FacilitatorError, Problem
 from facilitator.store import Store, copy_id
@@ -89,13 +89,7 @@ def export_pack(store: Store, path: Path) -> None:
 def read_pack(path: Path, library: Library) -> Pack:
     """The pack in `path`, fully validated; ContentError naming the file and key if not."""
     name = str(path)
-    try:
-        size = Path(path).stat().st_size
-        if size > MAX_PACK_BYTES:
-            raise FacilitatorError(f"{name}: is too large to be a group pack ({size} bytes)")
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise FacilitatorError(describe_os_error(error, f"cannot read {name}")) from None
+    raw = read_limited(Path(path), MAX_PACK_BYTES, "group packs")
     if not raw.strip():
         raise ContentError([Problem("is not a group pack: the file is empty", file=name)])
     try:
