@@ -100,6 +100,13 @@ def read_pack(path: Path, library: Library) -> Pack:
     except json.JSONDecodeError as error:
         raise ContentError([Problem(f"is not a group pack: {error.msg}", file=name,
                                     line=error.lineno)]) from None
+    except ValueError:
+        # json refuses to turn thousands of digits into an int (a guard against slow input).
+        raise ContentError([Problem("is not a group pack: it holds a number thousands of "
+                                    "digits long", file=name)]) from None
+    except RecursionError:
+        raise ContentError([Problem("is not a group pack: its lists are nested too deeply to "
+                                    "read", file=name)]) from None
     try:
         return parse_pack(data, library)
     except ContentError as error:
