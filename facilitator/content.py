@@ -5,12 +5,16 @@ Built-in content ships inside the package as `facilitator.formats` and
 editable install and a wheel behave the same. Reading a file is guarded the same
 way for built-ins and for the group's files: size, emptiness, binary content and
 TOML syntax are checked before the model's `from_dict` judges the contents.
+`read_limited` is the one way any file the user chooses is read (content files,
+imported texts, Meeting Guide feeds, group packs), so each is refused in the
+same words when it is missing, a folder, unreadable or too large.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -56,31 +60,53 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         raise ContentError([Problem(f"bad TOML: {message}", file=name, line=line)]) from None
 
 
+def size_words(limit: int) -> str:
+    """A size limit as a person reads it: "1 MB", or the exact bytes when it is no round MB."""
+    return f"{limit // 1_000_000} MB" if limit % 1_000_000 == 0 else f"{limit:,} bytes"
+
+
+def read_limited(path: Path, max_bytes: int, what: str) -> bytes:
+    """The bytes of a file the user chose, or one located problem: every file read goes here.
+
+    A file larger than `max_bytes` is refused before it is read, so that a huge
+    file costs nothing; `what` names such files in that message ("content files").
+    """
+    path = Path(path)
+    name = str(path)
+
+    def refused(message: str) -> ContentError:
+        return ContentError([Problem(message, file=name)])
+
+    try:
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > max_bytes:
+                raise refused(f"the file is {size:,} bytes; {what} are limited to "
+                              f"{size_words(max_bytes)}")
+            # Read no more than the limit allows, even if the file grew since fstat
+            # (or is a device whose size fstat does not know).
+            raw = file.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise refused("no such file") from None
+    except IsADirectoryError:
+        raise refused("this is a folder, not a file") from None
+    except PermissionError:
+        # Windows refuses to open a folder with "permission denied".
+        if path.is_dir():
+            raise refused("this is a folder, not a file") from None
+        raise refused("permission denied: cannot read the file") from None
+    except OSError as error:
+        raise refused(f"cannot read the file: {(error.strerror or str(error)).lower()}") \
+            from None
+    if len(raw) > max_bytes:
+        raise refused(f"the file is larger than {size_words(max_bytes)}; {what} are limited "
+                      "to that")
+    return raw
+
+
 def read_content_bytes(path: Path) -> bytes:
     """The raw bytes of a content file, refusing missing, unreadable and oversized files."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            # Refuse before reading, so that a huge file costs nothing.
-            raise ContentError([Problem(
-                f"the file is {size:,} bytes; content files are limited to 1 MB", file=name)])
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError([Problem("no such file", file=name)]) from None
-    except IsADirectoryError:
-        raise ContentError([Problem("this is a folder, not a file", file=name)]) from None
-    except PermissionError:
-        raise ContentError([Problem("permission denied: cannot read the file", file=name)]) \
-            from None
-    except OSError as error:
-        raise ContentError([Problem(f"cannot read the file: {error.strerror}", file=name)]) \
-            from None
-
-
-def read_toml_file(path: Path) -> dict[str, Any]:
-    """Read and parse one TOML content file, with every failure as a located problem."""
-    return parse_toml(decode_text(read_content_bytes(path), str(path)), str(path))
+    return read_limited(path, MAX_FILE_BYTES, "content files")
 
 
 def content_kind(data: dict[str, Any]) -> str:

@@ -57,7 +57,14 @@ class FolderLock:
         if self._fd is not None:
             return True
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, self.mode)
-        if not _try_lock(fd):
+        try:
+            won = _try_lock(fd)
+        except BaseException:
+            # A lock that fails outright (ENOLCK, a file system without locks) must not
+            # leave the file open: a long-running app would leak one per attempt.
+            os.close(fd)
+            raise
+        if not won:
             os.close(fd)
             return False
         self._fd = fd

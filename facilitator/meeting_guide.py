@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from facilitator.content import read_limited
 from facilitator.model import DESIGNATIONS, WEEKDAYS, GroupSettings
 from facilitator.problems import FacilitatorError
 
@@ -23,7 +24,8 @@ from facilitator.problems import FacilitatorError
 MAX_FEED_BYTES = 50_000_000
 MIN_LENGTH, MAX_LENGTH = 10, 300
 
-_TIME = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?\s*$")
+# ASCII digits only: \d alone also matches other scripts' digits, which are not a clock.
+_TIME = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?\s*$", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,12 @@ def _weekdays(day: object) -> tuple[str, ...]:
     days = day if isinstance(day, list) else [day]
     found = []
     for value in days:
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value)
+        if isinstance(value, str):
+            text = value.strip()
+            # "²".isdigit() is true and int() fails on it, and int() refuses a string of
+            # thousands of digits: only a short run of ASCII digits is a day number.
+            if text.isascii() and text.isdecimal() and len(text) <= 2:
+                value = int(text)
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
             # Meeting Guide counts from Sunday; WEEKDAYS starts on Monday.
             found.append(WEEKDAYS[(value + 6) % 7])
@@ -133,6 +139,13 @@ def parse_feed(raw: bytes, name: str) -> list[GuideMeeting]:
     except json.JSONDecodeError as error:
         raise FacilitatorError(f"{name}:{error.lineno}: this is not valid JSON "
                                f"({error.msg})") from None
+    except ValueError:
+        # json refuses to turn thousands of digits into an int (a guard against slow input).
+        raise FacilitatorError(f"{name}: this is not a Meeting Guide feed (it holds a number "
+                               "thousands of digits long)") from None
+    except RecursionError:
+        raise FacilitatorError(f"{name}: this is not a Meeting Guide feed (its lists are "
+                               "nested too deeply to read)") from None
     if isinstance(data, dict) and isinstance(data.get("meetings"), list):
         data = data["meetings"]
     if not isinstance(data, list):
@@ -145,15 +158,5 @@ def parse_feed(raw: bytes, name: str) -> list[GuideMeeting]:
 
 
 def read_feed(path: Path) -> list[GuideMeeting]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FEED_BYTES:
-            raise FacilitatorError(f"{path}: the file is too large to be a Meeting Guide feed")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FacilitatorError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise FacilitatorError(f"{path}: this is a folder, not a file") from None
-    except OSError as error:
-        raise FacilitatorError(f"{path}: cannot read the file: {error.strerror}") from None
-    return parse_feed(raw, str(path))
+    """Every usable meeting in the feed file at `path`, or one clear error naming it."""
+    return parse_feed(read_limited(path, MAX_FEED_BYTES, "Meeting Guide feeds"), str(path))

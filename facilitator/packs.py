@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.atomic_storage import describe_os_error, write_atomically
-from facilitator.content import Library
+from facilitator.content import Library, read_limited
 from facilitator.model import Format, GroupSettings, Reading
 from facilitator.problems import ContentError, FacilitatorError, Problem
 from facilitator.store import Store, copy_id
@@ -89,13 +89,7 @@ def export_pack(store: Store, path: Path) -> None:
 def read_pack(path: Path, library: Library) -> Pack:
     """The pack in `path`, fully validated; ContentError naming the file and key if not."""
     name = str(path)
-    try:
-        size = Path(path).stat().st_size
-        if size > MAX_PACK_BYTES:
-            raise FacilitatorError(f"{name}: is too large to be a group pack ({size} bytes)")
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise FacilitatorError(describe_os_error(error, f"cannot read {name}")) from None
+    raw = read_limited(Path(path), MAX_PACK_BYTES, "group packs")
     if not raw.strip():
         raise ContentError([Problem("is not a group pack: the file is empty", file=name)])
     try:
@@ -106,6 +100,13 @@ def read_pack(path: Path, library: Library) -> Pack:
     except json.JSONDecodeError as error:
         raise ContentError([Problem(f"is not a group pack: {error.msg}", file=name,
                                     line=error.lineno)]) from None
+    except ValueError:
+        # json refuses to turn thousands of digits into an int (a guard against slow input).
+        raise ContentError([Problem("is not a group pack: it holds a number thousands of "
+                                    "digits long", file=name)]) from None
+    except RecursionError:
+        raise ContentError([Problem("is not a group pack: its lists are nested too deeply to "
+                                    "read", file=name)]) from None
     try:
         return parse_pack(data, library)
     except ContentError as error:

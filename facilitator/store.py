@@ -53,6 +53,7 @@ from facilitator.paths import (
     make_private_folder,
 )
 from facilitator.problems import ContentError
+from facilitator.validation import MAX_ID_LENGTH
 
 if TYPE_CHECKING:
     from facilitator.content import Library
@@ -76,7 +77,6 @@ def _builtin_library() -> Library:
 _GROUP_DOC_ID = 1
 _RUN_DOC_ID = 1
 _COPY_SUFFIX = re.compile(r"-group(-\d+)?$")
-_MAX_ID = 64
 
 
 def copy_id(existing_ids: Iterable[str], base_id: str) -> str:
@@ -86,7 +86,7 @@ def copy_id(existing_ids: Iterable[str], base_id: str) -> str:
     number = 1
     while True:
         suffix = "-group" if number == 1 else f"-group-{number}"
-        candidate = stem[: _MAX_ID - len(suffix)].rstrip("-") + suffix
+        candidate = stem[: MAX_ID_LENGTH - len(suffix)].rstrip("-") + suffix
         if candidate not in taken:
             return candidate
         number += 1
@@ -140,7 +140,7 @@ class Store:
         self._reading_table = self._data.table("readings")
         self._history_table = self._history_db.table("history")
         self._run_table = self._run_db.table("run")
-        self._load_main()
+        self.notices.extend(self._load_main())
         self._history = self._load_history()
 
     @classmethod
@@ -175,31 +175,35 @@ class Store:
 
     # Loading what was saved ------------------------------------------------
 
-    def _load_main(self) -> None:
-        self._group: GroupSettings | None = self._load_group()
-        self._formats = self._load_items(self._format_table, Format.from_dict, "format")
-        self._readings = self._load_items(self._reading_table, Reading.from_dict, "reading")
+    def _load_main(self) -> list[str]:
+        """Load the settings, formats and readings; return what could not be read, to tell."""
+        notices: list[str] = []
+        self._group: GroupSettings | None = self._load_group(notices)
+        self._formats = self._load_items(self._format_table, Format.from_dict, "format", notices)
+        self._readings = self._load_items(self._reading_table, Reading.from_dict, "reading",
+                                          notices)
+        return notices
 
-    def _load_group(self) -> GroupSettings | None:
+    def _load_group(self, notices: list[str]) -> GroupSettings | None:
         document = self._group_table.get(doc_id=_GROUP_DOC_ID)
         if document is None:
             return None
         try:
             return GroupSettings.from_dict(dict(document))
         except ContentError as error:
-            self.notices.append(
+            notices.append(
                 f"The group settings in {self.data_dir / DATA_FILE} could not be read "
                 f"({error.problems[0]}); they will be replaced when settings are saved again.")
             return None
 
-    def _load_items(self, table: Table, build, noun: str) -> dict[str, Any]:
+    def _load_items(self, table: Table, build, noun: str, notices: list[str]) -> dict[str, Any]:
         """The table's valid records by id; a record that fails validation is reported, not lost."""
         items: dict[str, Any] = {}
         for document in table.all():
             try:
                 item = build(dict(document))
             except ContentError as error:
-                self.notices.append(
+                notices.append(
                     f"A {noun} in {self.data_dir / DATA_FILE} could not be read "
                     f"({error.problems[0]}) and is left out.")
                 continue
@@ -282,6 +286,7 @@ class Store:
         except BaseException:
             for table in (self._group_table, self._format_table, self._reading_table):
                 table.clear_cache()
+            # What is read back is what was read at open, whose problems were told then.
             self._load_main()
             raise
 

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from facilitator.content import read_limited
 from facilitator.problems import FacilitatorError
 
 MAX_IMPORT_BYTES = 1_000_000
@@ -89,18 +90,7 @@ def split_title(text: str, fallback: str) -> tuple[str, str]:
 
 def import_text_file(path: Path) -> ImportedText:
     """Read a .txt or .md file as an imported reading, or raise one clear error."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise FacilitatorError(
-                f"{path}: the file is {size:,} bytes; a reading can be at most 1 MB")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FacilitatorError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise FacilitatorError(f"{path}: this is a folder, not a file") from None
-    except OSError as error:
-        raise FacilitatorError(f"{path}: cannot read the file: {error.strerror}") from None
+    raw = read_limited(path, MAX_IMPORT_BYTES, "readings")
     text, encoding = decode_imported(raw, str(path))
     fallback = path.stem.replace("_", " ").replace("-", " ").strip().capitalize() or "Reading"
     title, body = split_title(text, fallback)

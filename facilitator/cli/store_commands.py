@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.cli.context import Context
-from facilitator.content import builtin_library
+from facilitator.content import Library, builtin_library
 from facilitator.model import DESIGNATIONS, GROUP_SETTING_KEYS, GroupSettings
 from facilitator.paths import store_exists
 from facilitator.problems import ContentError, FacilitatorError
@@ -249,11 +249,27 @@ def export_command(ctx: Context) -> int:
     return 0
 
 
+def _library_to_check_against(ctx: Context) -> Library:
+    """The built-in content and the group's own items, read without taking the lock.
+
+    Not `ctx.library`: that prints the store's notices, and the writer opened
+    next prints its own about the same file (a damaged file would be told twice).
+    """
+    if not store_exists(ctx.data_dir):
+        return builtin_library()
+    from facilitator.store import Store
+
+    with Store.open(ctx.data_dir, writer=False) as store:
+        return store.library()
+
+
 def import_command(ctx: Context) -> int:
     from facilitator.packs import merge_pack, read_pack
 
+    # The pack is read and checked before the data folder is opened for changes, so a
+    # file that is no pack creates nothing: no data folder, no lock file.
+    pack = read_pack(ctx.args.file, _library_to_check_against(ctx))
     with ctx.open_store() as store:
-        pack = read_pack(ctx.args.file, store.library())
         report = merge_pack(store, pack)
     for line in report.lines():
         print(line)

@@ -1,13 +1,17 @@
-"""The built-in content: every program, reading and format loads, passes check and reads well."""
+"""The built-in content loads, passes check and reads well; user files are read within limits."""
 
+import errno
+import os
 from importlib.resources import files
 from pathlib import Path
 
 import pytest
 
+from facilitator import content
 from facilitator.check import check_files
-from facilitator.content import builtin_library
+from facilitator.content import MAX_FILE_BYTES, builtin_library, read_content_bytes, read_limited
 from facilitator.model import SLOT_PATTERN
+from facilitator.problems import ContentError, FacilitatorError
 
 LIBRARY = builtin_library()
 PROGRAM_IDS = ["aa", "na", "ca", "cma", "ha", "ma", "nica", "pa", "dra", "ga", "aca",
@@ -129,3 +133,83 @@ def test_json_null_reads_as_a_missing_key():
     assert HistoryEntry.from_dict(json.loads(json.dumps(entry.to_dict()))) == entry
     assert HistoryEntry.from_dict({**entry.to_dict(), "step": None}) == entry
     assert GroupSettings.from_dict({"name": None, "length": None}) == GroupSettings()
+
+
+# Reading a user's file with a size limit ---------------------------------------------
+
+def read_error(path: Path, max_bytes: int = 10, what: str = "test files") -> str:
+    with pytest.raises(ContentError) as caught:
+        read_limited(path, max_bytes, what)
+    assert len(caught.value.problems) == 1
+    return str(caught.value)
+
+
+def test_read_limited_reads_a_file_within_the_limit(tmp_path):
+    path = tmp_path / "f.txt"
+    path.write_bytes(b"0123456789")
+    assert read_limited(path, 10, "test files") == b"0123456789"
+
+
+def test_read_limited_names_the_file_and_what_is_wrong(tmp_path, monkeypatch):
+    missing = tmp_path / "missing.txt"
+    assert read_error(missing) == f"{missing}: no such file"
+    assert read_error(tmp_path) == f"{tmp_path}: this is a folder, not a file"
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 1_500_000)
+    assert read_error(big, 1_000_000, "content files") == \
+        f"{big}: the file is 1,500,000 bytes; content files are limited to 1 MB"
+    assert read_error(big, 1024, "group packs") == \
+        f"{big}: the file is 1,500,000 bytes; group packs are limited to 1,024 bytes"
+
+    def failing_open(error_number):
+        def fake(*args, **kwargs):
+            raise OSError(error_number, os.strerror(error_number))
+        return fake
+
+    # As root, chmod cannot take the right to read away: fail the open instead.
+    monkeypatch.setattr(content, "open", failing_open(errno.EACCES), raising=False)
+    assert read_error(big) == f"{big}: permission denied: cannot read the file"
+    monkeypatch.setattr(content, "open", failing_open(errno.EIO), raising=False)
+    assert read_error(big) == f"{big}: cannot read the file: input/output error"
+
+
+def test_read_limited_stops_at_the_limit_when_the_size_is_unknown(tmp_path, monkeypatch):
+    path = tmp_path / "grows.txt"
+    path.write_bytes(b"x" * 100)
+    real_fstat = os.fstat
+    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result(
+        (*real_fstat(fd)[:6], 0, *real_fstat(fd)[7:])))
+    assert read_error(path, 10) == \
+        f"{path}: the file is larger than 10 bytes; test files are limited to that"
+
+
+def oversized(path: Path, size: int) -> Path:
+    with open(path, "wb") as file:
+        file.truncate(size)  # sparse: refused by its size, never read
+    return path
+
+
+def test_every_reader_of_a_users_file_speaks_the_same_words(tmp_path):
+    from facilitator.meeting_guide import MAX_FEED_BYTES, read_feed
+    from facilitator.packs import MAX_PACK_BYTES, read_pack
+    from facilitator.text_import import MAX_IMPORT_BYTES, import_text_file
+
+    readers = [
+        (read_content_bytes, MAX_FILE_BYTES, "content files are limited to 1 MB"),
+        (import_text_file, MAX_IMPORT_BYTES, "readings are limited to 1 MB"),
+        (read_feed, MAX_FEED_BYTES, "Meeting Guide feeds are limited to 50 MB"),
+        (lambda path: read_pack(path, LIBRARY), MAX_PACK_BYTES,
+         "group packs are limited to 52,428,800 bytes"),
+    ]
+    for n, (read, limit, words) in enumerate(readers):
+        missing = tmp_path / f"missing-{n}"
+        with pytest.raises(FacilitatorError) as caught:
+            read(missing)
+        assert str(caught.value) == f"{missing}: no such file"
+        with pytest.raises(FacilitatorError) as caught:
+            read(tmp_path)
+        assert str(caught.value) == f"{tmp_path}: this is a folder, not a file"
+        big = oversized(tmp_path / f"big-{n}", limit + 1)
+        with pytest.raises(FacilitatorError) as caught:
+            read(big)
+        assert str(caught.value) == f"{big}: the file is {limit + 1:,} bytes; {words}"

@@ -1,10 +1,14 @@
 """The data folder's lock: one holder at a time, released on close and when a process dies."""
 
+import errno
 import os
 import signal
 import subprocess
 import sys
 
+import pytest
+
+from facilitator import folder_lock
 from facilitator.folder_lock import FolderLock
 
 
@@ -40,3 +44,20 @@ def test_a_killed_holder_leaves_the_folder_free(tmp_path):
     lock = FolderLock(path)
     assert lock.acquire()
     lock.release()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="flock is POSIX")
+def test_a_lock_that_fails_outright_closes_its_file(tmp_path, monkeypatch):
+    closed = []
+    real_close = os.close
+    monkeypatch.setattr(os, "close", lambda fd: (closed.append(fd), real_close(fd)))
+
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(folder_lock.fcntl, "flock", no_locks)
+    lock = FolderLock(tmp_path / "x.lock")
+    with pytest.raises(OSError) as caught:
+        lock.acquire()
+    assert caught.value.errno == errno.ENOLCK
+    assert len(closed) == 1 and not lock.held

@@ -1,12 +1,15 @@
 """Reading a Meeting Guide feed: the meeting's fields land, contact fields are never read."""
 
 import json
+import re
 from dataclasses import asdict
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from facilitator.meeting_guide import parse_feed, read_feed
-from facilitator.model import GroupSettings
+from facilitator.model import WEEKDAYS, GroupSettings
 from facilitator.problems import FacilitatorError
 
 FEED = [
@@ -74,3 +77,77 @@ def test_bad_feeds_get_one_clear_error(raw, words):
 def test_read_feed_missing_file(tmp_path):
     with pytest.raises(FacilitatorError, match="no such file"):
         read_feed(tmp_path / "nope.json")
+
+
+@pytest.mark.parametrize("day, weekdays", [
+    ("\u00b2", ()),         # superscript two: isdigit() says yes, int() says no
+    ("\u0663", ()),         # Arabic-Indic three
+    ("9" * 5000, ()),       # more digits than int() converts
+    (" 2 ", ("tuesday",)), ("7", ()), (-1, ()), (2.0, ()), (True, ()), (None, ()),
+    ({"d": 1}, ()), (["\u00b2", 3, [4]], ("wednesday",)),
+])
+def test_a_day_that_is_no_day_number_is_left_out(day, weekdays):
+    [meeting] = parse_feed(json.dumps([{"name": "X", "day": day}]).encode(), "feed.json")
+    assert meeting.weekdays == weekdays
+
+
+@pytest.mark.parametrize("time, start", [
+    ("19:30", "19:30"), ("7:05:00", "07:05"),
+    ("1\u0669:3\u0660", ""),  # digits of another script are no clock
+    ("24:00", ""), (1930, ""), (["19:30"], ""),
+])
+def test_only_an_ascii_clock_is_a_start_time(time, start):
+    [meeting] = parse_feed(json.dumps([{"name": "X", "time": time}]).encode(), "f")
+    assert meeting.start == start
+
+
+@pytest.mark.parametrize("raw, words", [
+    (b"[" * 100_000, "nested too deeply"),
+    (b'[{"name": "X", "day": ' + b"1" * 5000 + b"}]", "thousands of digits"),
+])
+def test_json_beyond_the_decoders_limits_is_one_clear_error(raw, words):
+    with pytest.raises(FacilitatorError) as error:
+        parse_feed(raw, "feed.json")
+    assert words in str(error.value) and str(error.value).startswith("feed.json: ")
+
+
+# Digits of every kind, and what separates hours from minutes: where day and time break.
+digit_text = st.text(st.characters(categories=["Nd", "No"]) | st.sampled_from("0123456789: "),
+                     max_size=8)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12) | digit_text
+    | st.sampled_from(["0", "6", " 3", "\u00b2", "19:30", "7:00", "23:59:59", "C", "O", ""]),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.text(max_size=6), children, max_size=3),
+    max_leaves=10,
+)
+entries = st.fixed_dictionaries({"name": st.sampled_from(["Step group", " "]) | json_values},
+                                optional={"day": json_values, "time": json_values,
+                                          "end_time": json_values, "types": json_values})
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(entries | json_values, max_size=5))
+def test_any_feed_gives_meetings_or_one_clear_error(feed):
+    raw = json.dumps(feed).encode()
+    try:
+        meetings = parse_feed(raw, "feed.json")
+    except FacilitatorError as error:
+        assert str(error).startswith("feed.json") and "\n" not in str(error)
+        return
+    for meeting in meetings:
+        assert set(meeting.weekdays) <= set(WEEKDAYS)
+        assert meeting.start == "" or re.fullmatch(r"[0-2][0-9]:[0-5][0-9]", meeting.start)
+        assert meeting.length is None or 10 <= meeting.length <= 300
+        assert all(isinstance(code, str) and code for code in meeting.types)
+        meeting.describe()
+        meeting.apply_to(GroupSettings())
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=300))
+def test_any_bytes_give_meetings_or_one_clear_error(raw):
+    try:
+        parse_feed(raw, "feed.json")
+    except FacilitatorError as error:
+        assert str(error).startswith("feed.json")

@@ -184,9 +184,25 @@ def test_a_json_error_names_the_line(tmp_path):
     assert str(caught.value).startswith(f"{pack}:3: ")
 
 
+@pytest.mark.parametrize("raw, words", [
+    (b"[" * 100_000, "nested too deeply"),
+    (b'{"pack_version": ' + b"1" * 5000 + b"}", "thousands of digits"),
+])
+def test_json_beyond_the_decoders_limits_is_one_clear_line(tmp_path, raw, words):
+    pack = tmp_path / "pack.json"
+    pack.write_bytes(raw)
+    with pytest.raises(ContentError) as caught:
+        read_pack(pack, builtin_library())
+    message = str(caught.value)
+    assert message.startswith(f"{pack}: is not a group pack: ") and words in message
+    assert "\n" not in message
+
+
 def test_a_missing_pack_is_one_clear_line(tmp_path):
-    with pytest.raises(FacilitatorError, match="cannot read .*missing.json"):
-        read_pack(tmp_path / "missing.json", builtin_library())
+    missing = tmp_path / "missing.json"
+    with pytest.raises(FacilitatorError) as caught:
+        read_pack(missing, builtin_library())
+    assert str(caught.value) == f"{missing}: no such file"
 
 
 def test_a_full_disk_during_import_imports_nothing(source, tmp_path, monkeypatch):

@@ -205,8 +205,34 @@ def test_the_last_ten_versions_are_kept_as_backups(data_dir):
     backups = sorted((data_dir / "backups").glob(f"{DATA_FILE}.*"))
     assert len(backups) == 10
     names = [json.loads(b.read_text("utf-8"))["group"]["1"]["name"] for b in backups]
-    # Each backup is the version a save replaced: 4 .. 13, the newest just before 14.
-    assert names == [f"Version {n}" for n in range(4, 14)]
+    # Each save is kept as it is made: 5 .. 14, the newest being the file itself.
+    assert names == [f"Version {n}" for n in range(5, 15)]
+    assert backups[-1].read_bytes() == (data_dir / DATA_FILE).read_bytes()
+
+
+def test_a_reopened_store_keeps_each_version_once(data_dir):
+    for n in range(3):
+        with Store.open(data_dir) as store:
+            store.save_group(group_settings(f"Version {n}"))
+    backups = sorted((data_dir / "backups").glob(f"{DATA_FILE}.*"))
+    names = [json.loads(b.read_text("utf-8"))["group"]["1"]["name"] for b in backups]
+    assert names == ["Version 0", "Version 1", "Version 2"]
+
+
+def test_a_file_saved_before_backups_held_the_latest_is_kept_when_replaced(data_dir):
+    with Store.open(data_dir) as store:
+        store.save_group(group_settings("Old"))
+    # As an older Facilitator left it: the file itself is in no backup.
+    for backup in (data_dir / "backups").iterdir():
+        backup.unlink()
+    old = (data_dir / DATA_FILE).read_bytes()
+    with Store.open(data_dir) as store:
+        store.save_group(group_settings("New"))
+        store.save_group(group_settings("Newer"))
+    backups = sorted((data_dir / "backups").glob(f"{DATA_FILE}.*"))
+    assert backups[0].read_bytes() == old
+    names = [json.loads(b.read_text("utf-8"))["group"]["1"]["name"] for b in backups]
+    assert names == ["Old", "New", "Newer"]
 
 
 def test_one_writer_per_data_folder(data_dir):
@@ -242,7 +268,7 @@ def test_a_batch_is_one_save_or_none(data_dir):
             store.save_format(own_format("a"))
             store.save_reading(own_reading())
         backups_after_batch = len(list((data_dir / "backups").glob(f"{DATA_FILE}.*")))
-    assert backups_after_batch == 1  # the first save had no predecessor; the batch is one save
+    assert backups_after_batch == 2  # one for the first save, one for the whole batch
     with Store.open(data_dir) as store:
         assert sorted(f.id for f in store.formats()) == ["a", "kept"]
         assert store.group() is None
@@ -285,8 +311,9 @@ def test_an_older_schema_is_migrated_and_saved(data_dir, monkeypatch):
     on_disk = json.loads((data_dir / DATA_FILE).read_text("utf-8"))
     assert on_disk["_meta"]["schema"] == 2
     # The version-1 file is kept as a backup, in case the new version is unwanted.
-    newest_backup = sorted((data_dir / "backups").glob(f"{DATA_FILE}.*"))[-1]
-    assert json.loads(newest_backup.read_text("utf-8"))["_meta"]["schema"] == 1
+    older, newest = sorted((data_dir / "backups").glob(f"{DATA_FILE}.*"))[-2:]
+    assert json.loads(older.read_text("utf-8"))["_meta"]["schema"] == 1
+    assert json.loads(newest.read_text("utf-8"))["_meta"]["schema"] == 2
 
 
 def test_a_record_that_fails_validation_is_reported_and_the_rest_loads(data_dir):
@@ -302,6 +329,25 @@ def test_a_record_that_fails_validation_is_reported_and_the_rest_loads(data_dir)
     with Store.open(data_dir) as store:
         assert [f.id for f in store.formats()] == ["good"]
         assert len(store.notices) == 1 and "minutes" in store.notices[0]
+
+
+def test_a_failed_batch_does_not_repeat_the_notices(data_dir):
+    with Store.open(data_dir) as store:
+        store.save_format(own_format("bad"))
+        store.save_group(group_settings())
+    path = data_dir / DATA_FILE
+    data = json.loads(path.read_text("utf-8"))
+    next(iter(data["formats"].values()))["minutes"] = -5
+    data["group"]["1"]["length"] = -1
+    path.write_text(json.dumps(data), "utf-8")
+    with Store.open(data_dir) as store:
+        notices = list(store.notices)
+        assert len(notices) == 2
+        with pytest.raises(RuntimeError), store.batch():
+            store.save_format(own_format("lost"))
+            raise RuntimeError("something failed half-way")
+        assert store.notices == notices
+        assert store.formats() == [] and store.group() is None
 
 
 def test_the_store_has_no_field_for_a_person():

@@ -189,6 +189,31 @@ def test_import_of_a_bad_pack_says_why_and_writes_nothing(data_dir, tmp_path, ca
     assert folder_bytes(data_dir) == before
 
 
+@pytest.mark.parametrize("garbage", [b"", b"not a pack", b"\x89PNG\r\n\x1a\n\x00",
+                                     b'{"pack_version": 1, "history": []}'])
+def test_a_bad_pack_creates_no_data_folder(tmp_path, capsys, garbage):
+    pack = tmp_path / "pack.json"
+    pack.write_bytes(garbage)
+    data_dir = tmp_path / "new" / "data"
+    code, out, err = run(capsys, "import", str(pack), "--data-dir", str(data_dir))
+    assert code == 2 and out == "" and err.startswith(f"facilitator: {pack}")
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_pack_is_checked_against_the_groups_own_readings(data_dir, tmp_path, capsys):
+    with Store.open(data_dir) as store:
+        store.save_reading(own_reading())
+    pack = tmp_path / "pack.json"
+    pack.write_text(json.dumps({"kind": "facilitator group pack", "pack_version": 1,
+                                "formats": [own_format(reading="preamble").to_dict()]}),
+                    "utf-8")
+    code, out, err = run(capsys, "import", str(pack), "--data-dir", str(data_dir))
+    assert (code, err) == (0, "") and out.splitlines()[0] == "added format tuesday"
+    code, out, err = run(capsys, "import", str(pack), "--data-dir", str(tmp_path / "other"))
+    assert code == 2 and "preamble" in err
+    assert not (tmp_path / "other").exists()
+
+
 def test_a_repair_notice_goes_to_stderr(data_dir, capsys):
     with Store.open(data_dir) as store:
         store.save_format(own_format(name="First"))
@@ -200,7 +225,7 @@ def test_a_repair_notice_goes_to_stderr(data_dir, capsys):
     code, out, err = run(capsys, "group", "set", "name", "After", "--data-dir", str(data_dir))
     assert code == 0 and "moved it to" in err
     with Store.open(data_dir) as store:
-        assert [f.name for f in store.formats()] == ["First"]
+        assert [f.name for f in store.formats()] == ["Second"]  # the last save is restored
 
 
 def test_a_newer_data_file_is_refused_in_one_line(data_dir, capsys):
@@ -231,12 +256,14 @@ def test_read_only_commands_work_while_the_app_holds_the_folder(data_dir, tmp_pa
         assert err == f"facilitator: the data folder {data_dir} is in use by another Facilitator\n"
 
 
-def test_a_second_process_is_told_the_folder_is_in_use(data_dir):
+def test_a_second_process_is_told_the_folder_is_in_use(data_dir, tmp_path):
     root = Path(__file__).resolve().parents[2]
     environment = {**os.environ, "PYTHONPATH": str(root)}
+    pack = tmp_path / "pack.json"
+    pack.write_text(json.dumps({"kind": "facilitator group pack", "pack_version": 1}), "utf-8")
     with Store.open(data_dir):
         result = subprocess.run(
-            [sys.executable, "-m", "facilitator", "import", "pack.json", "--data-dir",
+            [sys.executable, "-m", "facilitator", "import", str(pack), "--data-dir",
              str(data_dir)], capture_output=True, text=True, env=environment, timeout=60)
         listing = subprocess.run(
             [sys.executable, "-m", "facilitator", "formats", "--data-dir", str(data_dir)],

@@ -6,7 +6,7 @@ have returned. The test reads a random number of those lines, kills the child
 mid-stream, and opens the store: it must hold exactly the last acknowledged
 version or the one being written, never a mix, and need no repair. The child's
 saves are timed by nothing but its own speed, so the kills land at every stage
-of a save (temporary file half written, fsync, backup link, replace).
+of a save (temporary file half written, fsync, replace, backup copy).
 """
 
 import os
