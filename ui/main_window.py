@@ -3,7 +3,9 @@
 The screens follow the evening: the set-up on the first run, then tonight's
 choice, then the chair's console. Every key the chair uses is a `QAction` in a
 menu, so it can be found by looking as well as by pressing; actions that only
-make sense during a meeting are enabled only then. The window takes the clock
+make sense during a meeting are enabled only then. Keys that also type (Space,
+N, the arrows) work in this window and on the room display only, never inside
+the secretary's windows. The window takes the clock
 (a `FakeClock` in tests) and the open store. Questions go through `ask_yes_no`,
 which tests replace, so no modal dialog ever blocks a headless run.
 """
@@ -22,6 +24,15 @@ from ui import theme
 MAX_TEXT_SCALE = 250
 MIN_TEXT_SCALE = 60
 TEXT_SCALE_STEP = 10
+
+
+def _is_command_key(sequence: QKeySequence) -> bool:
+    """Whether a key types nothing in a text box or a list: with Ctrl, Alt or Meta, or F1–F35."""
+    combination = sequence[0]
+    typing_free = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.MetaModifier)
+    return bool(combination.keyboardModifiers() & typing_free) \
+        or Qt.Key.Key_F1.value <= combination.key().value <= Qt.Key.Key_F35.value
 
 
 class MainWindow(QMainWindow):
@@ -80,8 +91,12 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         sequences = [QKeySequence(k) for k in (keys if isinstance(keys, list | tuple) else [keys])]
         action.setShortcuts(sequences)
-        # The keys also work while the room display has the focus.
-        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        # A key that also types or moves (Space, N, 1, +, an arrow) belongs to the focused
+        # control in a secretary's window; it works here and on the room display, which
+        # is given the same actions. Ctrl, Alt and F-keys type nothing and work everywhere.
+        action.setShortcutContext(
+            Qt.ShortcutContext.ApplicationShortcut if all(map(_is_command_key, sequences))
+            else Qt.ShortcutContext.WindowShortcut)
         action.setCheckable(checkable)
         action.setStatusTip(help_text or text)
         action.triggered.connect(slot)
@@ -455,6 +470,8 @@ class MainWindow(QMainWindow):
             from ui.room_display import RoomDisplay
 
             self.room = RoomDisplay()
+            # The chair's keys work while the room display has the focus, too.
+            self.room.addActions(self.actions())
             self.room.blank_changed.connect(
                 lambda blank: self.show_notice("Room display blank." if blank
                                                else "Room display showing."))

@@ -144,3 +144,45 @@ def test_every_control_has_an_accessible_name(qtbot, open_window, set_up_group):
             name = control.accessibleName() or (
                 control.text() if isinstance(control, QAbstractButton) else "")
             assert name, f"{type(control).__name__} on {type(screen).__name__}"
+
+
+def test_chair_keys_leave_the_secretarys_windows_alone_during_a_meeting(
+        qtbot, open_window, set_up_group):
+    from PySide6.QtWidgets import QApplication
+
+    set_up_group()
+    window, _answers = open_window()
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is not None)
+    run = window.console.run
+    editor = window.secretary.open_formats()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    segments = editor.segment_view
+    segments.setFocus()
+    segments.setCurrentIndex(segments.model().index(0, 0))
+
+    # The keys move the editor's list, not the meeting.
+    for key in (K.Key_Down, K.Key_Right, K.Key_PageDown, K.Key_N, K.Key_W, K.Key_Plus,
+                K.Key_2, K.Key_B, K.Key_D):
+        qtbot.keyClick(segments, key)
+    assert segments.currentIndex().row() > 0
+    assert run.index == 0 and run.waiting == 0
+    assert window.store.group().text_scale == 100
+    assert window.room.message() == "" and not window.room.is_blank()
+    assert not window.room.isVisible()
+
+    # Space presses the editor's focused button and leaves the share timer alone.
+    editor.down_button.setFocus()
+    before = editor.undo_stack.count()
+    qtbot.keyClick(editor.down_button, K.Key_Space)
+    assert editor.undo_stack.count() == before + 1
+    assert window.console.toggle_button.text() == "Start  (Space)"
+
+    # Back in the main window the same keys run the meeting.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    press(qtbot, window, K.Key_Right)
+    press(qtbot, window, K.Key_PageDown)
+    assert run.index == 2
+    press(qtbot, window, K.Key_Plus)
+    assert window.store.group().text_scale == 110

@@ -101,3 +101,26 @@ def test_full_screen_and_back(qtbot, open_window, set_up_group):
     window.activateWindow()
     press(qtbot, window, K.Key_F11)
     qtbot.waitUntil(lambda: not room.isFullScreen())
+
+
+def test_the_chair_keys_work_while_the_room_display_has_the_focus(qtbot, open_window,
+                                                                  set_up_group):
+    from PySide6.QtWidgets import QApplication
+
+    window = start_meeting(qtbot, open_window, set_up_group)
+    room = window.room
+    room.show()
+    qtbot.waitExposed(room)
+    room.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is room)
+    run = window.console.run
+    qtbot.keyClick(room, K.Key_Right)
+    qtbot.keyClick(room, K.Key_PageDown)
+    assert run.index == 2
+    assert room.title_text() == window.console.current.title
+    qtbot.keyClick(room, K.Key_PageUp)
+    assert run.index == 1
+    qtbot.keyClick(room, K.Key_1)
+    assert room.message() == "Please start wrapping up"
+    qtbot.keyClick(room, K.Key_B)
+    assert room.is_blank()
