@@ -530,6 +530,12 @@ class MainWindow(QMainWindow):
     # Closing -----------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # The secretary's windows go first: one with unsaved changes asks, and its
+        # Cancel keeps the whole app open rather than losing the work with us.
+        for secretary_window in list(self.secretary.open_windows.values()):
+            if not secretary_window.close():
+                event.ignore()
+                return
         # A meeting in progress stays saved (resume); the room display goes with us.
         if self.room is not None:
             self.room.close()

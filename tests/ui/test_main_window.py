@@ -177,6 +177,7 @@ def test_chair_keys_leave_the_secretarys_windows_alone_during_a_meeting(
     qtbot.keyClick(editor.down_button, K.Key_Space)
     assert editor.undo_stack.count() == before + 1
     assert window.console.toggle_button.text() == "Start  (Space)"
+    editor.ask_save_discard_cancel = lambda title, text: "discard"
 
     # Back in the main window the same keys run the meeting.
     window.activateWindow()

@@ -156,3 +156,32 @@ def test_a_reading_saved_in_the_library_can_be_chosen_in_the_open_format_editor(
     qtbot.mouseClick(editor.segment_form.choose_reading, Qt.MouseButton.LeftButton)
     assert editor.segment_form.reading.text() == "Our Preamble · group's"
     assert editor.problems_label.isHidden()
+    # The change is left unsaved: closing the app asks, and the test throws it away.
+    editor.ask_save_discard_cancel = lambda title, text: "discard"
+
+
+def test_quitting_with_an_unsaved_format_asks_and_cancel_keeps_everything_open(
+        qtbot, open_window, set_up_group):
+    set_up_group()
+    window, _answers = open_window()
+    editor = window.secretary.open_formats()
+    editor.open_format("discussion")
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_End)
+    qtbot.keyClicks(editor.name_edit, ", our way")
+    assert editor.is_dirty()
+    asked = []
+
+    def cancel(title, text):
+        asked.append(text)
+        return "cancel"
+    editor.ask_save_discard_cancel = cancel
+
+    press(qtbot, editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["Save the changes to “Discussion meeting, our way”?"]
+    assert window.isVisible() and editor.isVisible()
+    assert editor.name_edit.text() == "Discussion meeting, our way"
+
+    editor.ask_save_discard_cancel = lambda title, text: "save"
+    assert window.close()
+    assert not window.isVisible()
+    assert window.store.library().format("discussion-group").name == "Discussion meeting, our way"
