@@ -221,6 +221,8 @@ class MainWindow(QMainWindow):
             action.setChecked(True)
         if group is not None:
             self.mute_action.setChecked(group.muted)
+            if self._chime is not None:
+                self._chime.set_volume(group.volume, group.muted)
         if self.tonight_screen is not None:
             self.tonight_screen.refresh_plan()
         if self.console is not None:
@@ -252,9 +254,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def toggle_mute(self) -> None:
         self._save_group_change(muted=self.mute_action.isChecked())
-        group = self.group()
-        if self._chime is not None and group is not None:
-            self._chime.set_volume(group.volume, group.muted)
 
     @Slot()
     def toggle_flash(self) -> None:

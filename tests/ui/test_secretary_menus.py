@@ -185,3 +185,22 @@ def test_quitting_with_an_unsaved_format_asks_and_cancel_keeps_everything_open(
     assert window.close()
     assert not window.isVisible()
     assert window.store.library().format("discussion-group").name == "Discussion meeting, our way"
+
+
+def test_volume_and_mute_from_group_settings_reach_the_chime_and_the_menu(
+        qtbot, open_window, set_up_group):
+    set_up_group()
+    window, _answers = open_window()
+    chime = window.chime()
+    assert (chime.volume, chime.muted) == (60, False)
+    dialog = window.secretary.open_group_settings()
+    dialog.volume_slider.setValue(25)
+    qtbot.mouseClick(dialog.mute_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert (chime.volume, chime.muted) == (25, True)
+    assert window.actions_by_name["mute"].isChecked()
+
+    # And the menu's Mute undoes it, for the chime and for the saved settings.
+    window.actions_by_name["mute"].trigger()
+    assert (chime.volume, chime.muted) == (25, False)
+    assert not window.store.group().muted
