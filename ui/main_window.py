@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
     # Actions and menus ----------------------------------------------------------------
 
     def _action(self, menu, text: str, keys, slot, name: str, checkable: bool = False,
-                meeting_only: bool = False, help_text: str = "") -> QAction:
+                meeting_only: bool = False, room_only: bool = False,
+                help_text: str = "") -> QAction:
         action = QAction(text, self)
         sequences = [QKeySequence(k) for k in (keys if isinstance(keys, list | tuple) else [keys])]
         action.setShortcuts(sequences)
@@ -106,6 +107,9 @@ class MainWindow(QMainWindow):
         if meeting_only:
             self._meeting_actions.append(action)
             action.setEnabled(False)
+        if room_only:
+            self._room_actions.append(action)
+            action.setEnabled(False)
         keys_text = " or ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                                 for s in sequences)
         self.key_rows.append((keys_text, text.replace("&", "").rstrip("…")))
@@ -114,6 +118,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
         self._meeting_actions: list[QAction] = []
+        # Enabled once the room display exists, and kept so after the meeting: the chair
+        # may still need to take "Thank you" down, blank it or hide it.
+        self._room_actions: list[QAction] = []
         self.key_rows: list[tuple[str, str]] = []
         bar = self.menuBar()
         a = self._action
@@ -153,16 +160,16 @@ class MainWindow(QMainWindow):
         self.flash_action.setChecked(True)
 
         room = bar.addMenu("&Room display")
-        a(room, "&Show room display", "D", self.toggle_room, "room", meeting_only=True)
-        a(room, "&Full screen", "F11", self.room_full_screen, "full_screen", meeting_only=True)
-        a(room, "&Blank", "B", self.blank_room, "blank", meeting_only=True)
+        a(room, "&Show room display", "D", self.toggle_room, "room", room_only=True)
+        a(room, "&Full screen", "F11", self.room_full_screen, "full_screen", room_only=True)
+        a(room, "&Blank", "B", self.blank_room, "blank", room_only=True)
         room.addSeparator()
         from ui.room_messages import PRESET_MESSAGES
         for n, message in enumerate(PRESET_MESSAGES, 1):
             a(room, f"“{message}”", str(n), self._message_call(message), f"message_{n}",
               meeting_only=True)
         a(room, "&Clear message", "0", self._message_call(""), "clear_message",
-          meeting_only=True)
+          room_only=True)
         room.addSeparator()
         self.screens_menu = room.addMenu("Show on &screen")
         self.screens_menu.aboutToShow.connect(self._fill_screens_menu)
@@ -377,7 +384,10 @@ class MainWindow(QMainWindow):
         if self.console is not None:
             self.stack.removeWidget(self.console)
             self.console.deleteLater()
-        self.console = ConsoleScreen(run, self.clock, room=self.ensure_room())
+        room = self.ensure_room()
+        # The last meeting's "Thank you" does not belong on tonight's screen.
+        room.clear_message()
+        self.console = ConsoleScreen(run, self.clock, room=room)
         self.console.timer_widget.flash_enabled = self.flash_action.isChecked()
         self.console.state_changed.connect(self.save_run_state)
         self.console.end_requested.connect(self.end_meeting)
@@ -427,6 +437,8 @@ class MainWindow(QMainWindow):
         console.deleteLater()
         self.console = None
         if self.room is not None:
+            # The finished meeting's timer goes, so taking the message down shows black.
+            self.room.show_reading("", "")
             self.room.show_message("Thank you")
         self.show_tonight()
         self.show_notice(f"Meeting ended after {entry.actual_minutes:g} minutes. "
@@ -471,6 +483,8 @@ class MainWindow(QMainWindow):
             self.room = RoomDisplay()
             # The chair's keys work while the room display has the focus, too.
             self.room.addActions(self.actions())
+            for action in self._room_actions:
+                action.setEnabled(True)
             self.room.blank_changed.connect(
                 lambda blank: self.show_notice("Room display blank." if blank
                                                else "Room display showing."))

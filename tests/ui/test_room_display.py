@@ -124,3 +124,37 @@ def test_the_chair_keys_work_while_the_room_display_has_the_focus(qtbot, open_wi
     assert room.message() == "Please start wrapping up"
     qtbot.keyClick(room, K.Key_B)
     assert room.is_blank()
+
+
+def test_after_the_meeting_the_chair_can_still_take_thank_you_down(qtbot, open_window,
+                                                                  set_up_group):
+    window = start_meeting(qtbot, open_window, set_up_group)
+    room = window.room
+    press(qtbot, window, K.Key_D)
+    qtbot.waitExposed(room)
+    window.activateWindow()
+    press(qtbot, window, K.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is None)
+    assert room.current_view() == "message" and room.message() == "Thank you"
+
+    press(qtbot, window, K.Key_0)
+    assert room.message() == "" and room.current_view() == "reading"
+    assert room.reading_text() == ""  # black, not the finished meeting's timer
+    press(qtbot, window, K.Key_B)
+    assert room.is_blank()
+    press(qtbot, window, K.Key_B)
+    press(qtbot, window, K.Key_D)
+    assert not room.isVisible()
+
+
+def test_a_new_meeting_clears_the_last_ones_thank_you(qtbot, open_window, set_up_group):
+    window = start_meeting(qtbot, open_window, set_up_group)
+    room = window.room
+    press(qtbot, window, K.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is None)
+    assert room.message() == "Thank you"
+
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is not None)
+    assert room.message() == "" and room.current_view() == "reading"
+    assert room.title_text() == window.console.current.title
