@@ -43,7 +43,9 @@ def test_the_room_display_mirrors_the_console(qtbot, open_window, set_up_group, 
     assert room.current_view() == "timer"
     press(qtbot, window, K.Key_Space)
     clock.advance(130)
-    qtbot.waitUntil(lambda: room.timer_widget.caption_text() == "1 minute")
+    # Each view ticks on its own timer: wait for both to have read the clock.
+    qtbot.waitUntil(lambda: room.timer_widget.caption_text()
+                    == console.timer_widget.caption_text() == "1 minute")
     assert room.timer_widget.digits_text() == console.timer_widget.digits_text() == "0:50"
 
     # A preset message goes up over the timer, and the same key takes it down.
