@@ -30,7 +30,7 @@ from facilitator.meeting_clock import MeetingClock
 from ui import theme
 from ui.console.announcements import AnnouncementsBox
 from ui.console.meeting_clock_bar import MeetingClockBar
-from ui.console.run_sheet import RunSheet
+from ui.console.run_sheet import WIDEST_SHEET, RunSheet
 from ui.console.share_timer_widget import ShareTimerWidget
 from ui.console.waiting_panel import WaitingPanel
 
@@ -155,7 +155,7 @@ class ConsoleScreen(QWidget):
         aside.addWidget(self.announcements, 1)
         aside_widget = QWidget()
         aside_widget.setLayout(aside)
-        aside_widget.setMaximumWidth(420)
+        aside_widget.setMaximumWidth(WIDEST_SHEET)
         aside_widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         aside.setContentsMargins(0, 0, 0, 0)
 
