@@ -229,11 +229,12 @@ class ConsoleScreen(QWidget):
         state = timer.state.value
         self.toggle_button.setText({"ready": "Start  (Space)", "paused": "Resume  (Space)"}
                                    .get(state, "Pause  (Space)"))
-        suggested = None
+        suggested = share_seconds = None
         if self.is_timed() and self.current.kind != "speaker":
             suggested = self.meeting_clock.suggested_share_seconds(self.run.waiting,
                                                                    self.run.index)
-        self.waiting_panel.show_count(self.run.waiting, suggested)
+            share_seconds = timer.length_seconds
+        self.waiting_panel.show_count(self.run.waiting, suggested, share_seconds)
         self.waiting_panel.setVisible(self.current.kind != "speaker")
 
     def refresh_room(self) -> None:
