@@ -24,6 +24,7 @@ from ui import theme
 MAX_TEXT_SCALE = 250
 MIN_TEXT_SCALE = 60
 TEXT_SCALE_STEP = 10
+ROOM_HIDDEN_NOTICE = "The room display is hidden: press D to show it."
 
 
 def _is_command_key(sequence: QKeySequence) -> bool:
@@ -202,6 +203,8 @@ class MainWindow(QMainWindow):
             room = self.ensure_room()
             if message:
                 room.show_message(message)
+                if room.message():
+                    self._say_if_room_hidden()
             else:
                 room.clear_message()
         return call
@@ -510,6 +513,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def blank_room(self) -> None:
         self.ensure_room().toggle_blank()
+        self._say_if_room_hidden()
+
+    def _say_if_room_hidden(self) -> None:
+        # A message or a blank on a hidden room display would otherwise change nothing
+        # the chair can see.
+        if not self.room.isVisible():
+            self.show_notice(ROOM_HIDDEN_NOTICE)
 
     def _fill_screens_menu(self) -> None:
         self.screens_menu.clear()

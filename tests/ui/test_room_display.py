@@ -160,3 +160,26 @@ def test_a_new_meeting_clears_the_last_ones_thank_you(qtbot, open_window, set_up
     qtbot.waitUntil(lambda: window.console is not None)
     assert room.message() == "" and room.current_view() == "reading"
     assert room.title_text() == window.console.current.title
+
+
+def test_a_message_or_blank_on_a_hidden_room_display_says_so(qtbot, open_window,
+                                                              set_up_group):
+    hidden = "The room display is hidden: press D to show it."
+    window = start_meeting(qtbot, open_window, set_up_group)
+    room = window.room
+    assert not room.isVisible()  # one screen: the chair has not shown it yet
+    press(qtbot, window, K.Key_3)
+    assert room.message() == "Thank you for sharing"
+    assert window.statusBar().currentMessage() == hidden
+    window.show_notice("")
+    press(qtbot, window, K.Key_B)
+    assert window.statusBar().currentMessage() == hidden
+
+    # Once it shows, the keys act without a word about it.
+    press(qtbot, window, K.Key_B)
+    press(qtbot, window, K.Key_D)
+    window.activateWindow()
+    window.show_notice("")
+    press(qtbot, window, K.Key_1)
+    assert room.message() == "Please start wrapping up"
+    assert window.statusBar().currentMessage() == ""
