@@ -183,3 +183,19 @@ def test_a_message_or_blank_on_a_hidden_room_display_says_so(qtbot, open_window,
     press(qtbot, window, K.Key_1)
     assert room.message() == "Please start wrapping up"
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_full_screen_room_display_whose_screen_goes_comes_back_as_a_window(
+        qtbot, open_window, set_up_group):
+    window = start_meeting(qtbot, open_window, set_up_group)
+    room = window.ensure_room()
+    room.show()
+    room.toggle_full_screen()
+    qtbot.waitUntil(room.isFullScreen)
+    primary = QGuiApplication.primaryScreen()
+
+    # The projector's cable is pulled: the window must not cover the laptop's console.
+    QGuiApplication.instance().screenRemoved.emit(primary)
+    qtbot.waitUntil(lambda: not room.isFullScreen())
+    assert room.isVisible()
+    assert primary.geometry().contains(room.frameGeometry().center())
