@@ -111,9 +111,6 @@ class MainWindow(QMainWindow):
         if room_only:
             self._room_actions.append(action)
             action.setEnabled(False)
-        keys_text = " or ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                                for s in sequences)
-        self.key_rows.append((keys_text, text.replace("&", "").rstrip("…")))
         return action
 
     def _build_actions(self) -> None:
@@ -122,7 +119,6 @@ class MainWindow(QMainWindow):
         # Enabled once the room display exists, and kept so after the meeting: the chair
         # may still need to take "Thank you" down, blank it or hide it.
         self._room_actions: list[QAction] = []
-        self.key_rows: list[tuple[str, str]] = []
         bar = self.menuBar()
         a = self._action
         from ui.secretary_menus import SecretaryMenus
@@ -540,11 +536,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def toggle_keys(self) -> None:
-        if self._keys_overlay is None:
-            from ui.keys_overlay import CHAIR_KEYS, KeysOverlay
+        from ui.keys_overlay import KeysOverlay, sections_from_menus
 
+        if self._keys_overlay is None:
             self._keys_overlay = KeysOverlay(self)
-            self._keys_overlay.set_keys(CHAIR_KEYS)
+        if not self._keys_overlay.isVisible():
+            # Read afresh each time, so the sheet says what the menus say now.
+            self._keys_overlay.set_keys(sections_from_menus(self.menuBar(), self.actions()))
         self._keys_overlay.toggle()
 
     def keys_overlay(self):

@@ -45,9 +45,17 @@ def test_the_keys_overlay_lists_the_keys_and_closes_with_escape(qtbot, open_wind
     press(qtbot, window, K.Key_Question)
     overlay = window.keys_overlay()
     assert overlay is not None and overlay.isVisible()
-    shown = dict(overlay.rows)
-    assert shown["Space"] == "Start or pause"
-    assert shown["B"] == "Blank (true black)"
+    shown = dict(overlay.shown_rows())
+    assert shown["Space"] == "Start or pause the share timer"
+    assert shown["→ or Page Down"] == "Next segment"
+    assert shown["3"] == "“Thank you for sharing”"
+    assert shown["Ctrl+Q"] == "Quit"
+    # Every key the window answers to is on the sheet, in the words of its menu.
+    listed = {meaning for _keys, meaning in overlay.shown_rows()}
+    for action in window.actions():
+        if not action.shortcut().isEmpty():
+            words = action.text().replace("&", "").rstrip("…")
+            assert any(m == words or m.endswith(f": {words}") for m in listed), words
     assert overlay.size() == window.size()  # it covers the window it explains
     press(qtbot, window, K.Key_Escape)
     assert not overlay.isVisible()

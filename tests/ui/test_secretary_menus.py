@@ -135,9 +135,13 @@ def test_import_group_from_the_file_menu_shows_the_report(qtbot, open_window, se
 def test_keys_are_listed_in_the_keys_overlay(qtbot, open_window, set_up_group):
     set_up_group()
     window, _answers = open_window()
-    rows = dict((text, keys) for keys, text in window.key_rows)
+    press(qtbot, window, Qt.Key.Key_F1)
+    overlay = window.keys_overlay()
+    assert overlay.isVisible()
+    rows = {meaning: keys for keys, meaning in overlay.shown_rows()}
     assert rows["Formats"] == QKeySequence("Ctrl+Shift+M").toString(
         QKeySequence.SequenceFormat.NativeText)
+    assert rows["Print"] == "Ctrl+P"
 
 
 def test_a_reading_saved_in_the_library_can_be_chosen_in_the_open_format_editor(
