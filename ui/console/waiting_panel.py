@@ -9,8 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ui import theme
-
 
 class WaitingPanel(QFrame):
     """Waiting to share: [−] 4 [+] · Time for about 3:00 each."""
@@ -26,7 +24,8 @@ class WaitingPanel(QFrame):
         title.setProperty("role", "muted")
         self.count_label = QLabel("0")
         self.count_label.setAccessibleName("Number waiting to share")
-        self.count_label.setStyleSheet(f"font-weight: 700; font-size: {theme.points(20)}pt;")
+        # Sized by the theme's stylesheet, so it grows with + and − like the rest.
+        self.count_label.setObjectName("waitingCount")
         self.count_label.setMinimumWidth(40)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.fewer_button = QPushButton("−")

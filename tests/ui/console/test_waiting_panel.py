@@ -32,3 +32,18 @@ def test_the_suggestion_never_exceeds_the_share_length(qtbot, open_window, set_u
     assert text.startswith("Time is short: about ") and text.endswith(" each")
     minutes, seconds = text.removeprefix("Time is short: about ").split()[0].split(":")
     assert 60 <= int(minutes) * 60 + int(seconds) < 180
+
+
+def test_the_waiting_count_grows_with_the_text_size(qtbot, open_window, set_up_group):
+    set_up_group()
+    window, _answers = open_window()
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is not None)
+    while window.console.current.kind != "shares":
+        press(qtbot, window, K.Key_Right)
+    count = window.console.waiting_panel.count_label
+    before = count.font().pointSizeF()
+    assert before == 20
+    press(qtbot, window, K.Key_Plus, times=2)
+    assert count.font().pointSizeF() == 24
+    assert count.font().bold()
