@@ -307,8 +307,10 @@ class MainWindow(QMainWindow):
         try:
             plan, question = meeting_state.describe(state, self.library(), self.group(),
                                                     self.store.history())
-        except Exception:  # noqa: BLE001 - a stale or foreign state is dropped, not fatal
+        except Exception as error:  # noqa: BLE001 - a stale or foreign state is dropped, not fatal
             self.store.clear_run_state()
+            self.show_notice("The meeting left running could not be continued: "
+                             f"{self._why_not_resumed(state, error)}. Start the meeting afresh.")
             return False
         if not self.ask_yes_no(question, "Continue the meeting?"):
             self.store.clear_run_state()
@@ -317,6 +319,13 @@ class MainWindow(QMainWindow):
         self._start_console(run)
         self.show_notice(f"Continuing at segment {run.index + 1}: {run.current.title}.")
         return True
+
+    def _why_not_resumed(self, state, error: Exception) -> str:
+        plan = state.get("plan") if isinstance(state, dict) else None
+        format_id = plan.get("format_id") if isinstance(plan, dict) else None
+        if isinstance(format_id, str) and format_id not in self.library().formats:
+            return f"its format ({format_id}) is no longer there"
+        return f"what was saved no longer fits ({error})"
 
     def show_setup(self, first_run: bool = False) -> None:
         from ui.setup_screen import SetupScreen

@@ -57,3 +57,24 @@ def test_declining_resume_starts_fresh(qtbot, open_window, set_up_group):
     assert again.console is None
     assert again.stack.currentWidget() is again.tonight_screen
     assert again.store.run_state() is None
+
+
+def test_a_meeting_that_cannot_be_resumed_is_set_aside_with_a_word(
+        qtbot, open_window, set_up_group):
+    set_up_group()
+    window, _answers = open_window()
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is not None)
+    state = window.store.run_state()
+    # The format it ran has gone since (deleted, or an older pack imported).
+    state["plan"]["format_id"] = "our-old-format"
+    window.store.save_run_state(state)
+    window.close()
+    window.store.close()
+
+    again, answers = open_window(resume=True)
+    assert answers.asked == []
+    assert again.console is None and again.store.run_state() is None
+    assert again.statusBar().currentMessage() == (
+        "The meeting left running could not be continued: its format (our-old-format) "
+        "is no longer there. Start the meeting afresh.")
