@@ -8,7 +8,8 @@ import os
 import subprocess
 import sys
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 
 from facilitator.store import Store
 from tests.ui.conftest import press
@@ -28,6 +29,35 @@ def test_exit_after_start_paints_and_exits_zero(tmp_path):
          "--exit-after-start"], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_on_a_laptop_screen_the_window_opens_maximized(qapp, data_dir, monkeypatch):
+    from ui import main_window
+
+    painted_states, windows = [], []
+
+    class Watched(main_window.MainWindow):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            windows.append(self)
+
+        def paintEvent(self, event):  # noqa: N802 - Qt's name
+            painted_states.append(self.windowState())
+            super().paintEvent(event)
+
+    monkeypatch.setattr(main_window, "MainWindow", Watched)
+    # The offscreen screen is smaller than 1440×900, like a laptop's.
+    assert QGuiApplication.primaryScreen().availableGeometry().width() <= 1440
+    try:
+        code = run_app(argparse.Namespace(data_dir=data_dir, exit_after_start=True))
+        assert code == 0
+        assert painted_states[0] & Qt.WindowState.WindowMaximized
+    finally:
+        # The app would have ended here; its window must not linger into the next test.
+        for window in windows:
+            window.close()
+            window.deleteLater()
+        qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_a_second_app_on_the_same_folder_is_told_in_one_line(data_dir, capsys):
