@@ -40,8 +40,10 @@ from facilitator.text_import import import_text_file, new_id
 from ui.editors.colors import problem_style
 from ui.editors.dialogs import Asks
 from ui.editors.format_editor import BANNER_STYLE
+from ui.editors.reading_picker import reading_search_text
 from ui.editors.reading_preview import ReadingPreview
 from ui.labels import buddy_label
+from ui.list_filter import filter_rows
 
 _NUMBERING = re.compile(r"^\s*\d{1,3}[.)]\s+")
 
@@ -255,16 +257,12 @@ class ReadingLibrary(QDialog, Asks):
 
     @Slot(str)
     def _filter(self, text: str) -> None:
-        words = text.lower().split()
-        for n in range(self.list.count()):
-            item = self.list.item(n)
+        def haystack(item: QListWidgetItem) -> str | None:
             reading_id = item.data(Qt.ItemDataRole.UserRole)
-            if not reading_id:
-                item.setHidden(bool(words))
-                continue
-            r = self.library.readings[reading_id]
-            haystack = " ".join((r.id, r.title, r.source, r.text, *r.items)).lower()
-            item.setHidden(not all(word in haystack for word in words))
+            # The two headings and "None yet" stand for no reading: hidden while searching.
+            return reading_search_text(self.library.readings[reading_id]) if reading_id \
+                else None
+        filter_rows(self.list, text, haystack)
 
     @Slot()
     def _reading_selected(self, item: QListWidgetItem | None, previous=None) -> None:
