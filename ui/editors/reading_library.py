@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -42,7 +42,7 @@ from ui.editors.dialogs import Asks
 from ui.editors.format_editor import BANNER_STYLE
 from ui.editors.reading_picker import reading_search_text
 from ui.editors.reading_preview import ReadingPreview
-from ui.labels import buddy_label
+from ui.labels import bold_font, buddy_label
 from ui.list_filter import filter_rows
 
 _NUMBERING = re.compile(r"^\s*\d{1,3}[.)]\s+")
@@ -93,7 +93,7 @@ class ReadingLibrary(QDialog, Asks):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("Readings")
-        heading.setFont(_heading_font(heading.font()))
+        heading.setFont(bold_font(heading.font(), 1.15))
         left_layout.addWidget(heading)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.list, 1)
@@ -232,7 +232,7 @@ class ReadingLibrary(QDialog, Asks):
                                      ("Built-in readings", builtins, "built-in")):
             title = QListWidgetItem(heading)
             title.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            title.setFont(_heading_font(title.font(), 1.0))
+            title.setFont(bold_font(title.font()))
             self.list.addItem(title)
             if not items:
                 empty = QListWidgetItem("   None yet")
@@ -481,12 +481,3 @@ def _describe(key: str, message: str) -> str:
     if field == "text" and message == "is empty":
         message = "the reading has no text yet"
     return f"{_FIELDS.get(field, field.capitalize())}: {message}"
-
-
-
-def _heading_font(font: QFont, scale: float = 1.15) -> QFont:
-    font = QFont(font)
-    font.setBold(True)
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    return font
