@@ -42,7 +42,7 @@ from facilitator.model import FORMAT_KINDS, MEETING_TYPE_READING, SHARING_KINDS,
 from facilitator.problems import ContentError, FacilitatorError
 from facilitator.store import Store, copy_id
 from ui.editors.colors import problem_style, shade
-from ui.editors.dialogs import Asks
+from ui.editors.dialogs import AsksBeforeClosing
 from ui.editors.format_commands import (
     AddSegment,
     DeleteFormatCommand,
@@ -75,7 +75,7 @@ def new_segment(kind: str) -> dict:
     return segment
 
 
-class FormatEditor(QDialog, Asks):
+class FormatEditor(AsksBeforeClosing, QDialog):
     """Edit the group's formats. Collaborators come in; nothing here reaches for globals."""
 
     formats_changed = Signal()  # the group's formats in the store have changed
@@ -748,13 +748,3 @@ class FormatEditor(QDialog, Asks):
             self.show_problem("Not exported", f"{path}: {error.strerror}")
             return None
         return path
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self.confirm_leave():
-            event.accept()
-        else:
-            event.ignore()
-
-    def reject(self) -> None:
-        # Escape closes the window, through the same unsaved-changes question.
-        self.close()

@@ -38,7 +38,7 @@ from facilitator.problems import ContentError, FacilitatorError
 from facilitator.store import Store, copy_id
 from facilitator.text_import import import_text_file, new_id
 from ui.editors.colors import problem_style
-from ui.editors.dialogs import Asks
+from ui.editors.dialogs import AsksBeforeClosing
 from ui.editors.format_editor import BANNER_STYLE
 from ui.editors.reading_picker import reading_search_text
 from ui.editors.reading_preview import ReadingPreview
@@ -53,7 +53,7 @@ def split_items(text: str) -> list[str]:
     return [_NUMBERING.sub("", line).strip() for line in text.splitlines() if line.strip()]
 
 
-class ReadingLibrary(QDialog, Asks):
+class ReadingLibrary(AsksBeforeClosing, QDialog):
     """Browse, search, add, edit and import readings."""
 
     readings_changed = Signal()
@@ -459,15 +459,6 @@ class ReadingLibrary(QDialog, Asks):
         self.refresh_list()
         self.open_reading(next(iter(sorted(self.library.readings))))
         self.readings_changed.emit()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self.confirm_leave():
-            event.accept()
-        else:
-            event.ignore()
-
-    def reject(self) -> None:
-        self.close()
 
 
 _FIELDS = {"title": "Title", "text": "Text", "items": "Items", "source": "Source", "id": "Id"}
