@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
 
     # Questions and notices (replaceable in tests) -----------------------------------
 
-    def ask_yes_no(self, question: str, title: str = "Facilitator") -> bool:
+    def ask_yes_no(self, title: str, question: str) -> bool:
+        """Title first, as in the editors' `Asks.ask_yes_no`."""
         answer = QMessageBox.question(self, title, question,
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
             self.show_notice("The meeting left running could not be continued: "
                              f"{self._why_not_resumed(state, error)}. Start the meeting afresh.")
             return False
-        if not self.ask_yes_no(question, "Continue the meeting?"):
+        if not self.ask_yes_no("Continue the meeting?", question):
             self.store.clear_run_state()
             return False
         run = meeting_state.restore_run(plan, state, self.clock)
@@ -433,7 +434,7 @@ class MainWindow(QMainWindow):
         question = ("End the meeting now?" if run.is_last else
                     f"End the meeting now, at segment {run.index + 1} of "
                     f"{len(run.plan.segments)}?")
-        if not self.ask_yes_no(question, "End meeting"):
+        if not self.ask_yes_no("End meeting", question):
             return
         entry = run.end()
         self.store.add_history(entry)

@@ -20,8 +20,10 @@ class Answers:
     def __init__(self) -> None:
         self.reply = True
         self.asked: list[str] = []
+        self.titles: list[str] = []
 
-    def __call__(self, question: str, title: str = "") -> bool:
+    def __call__(self, title: str, question: str) -> bool:
+        self.titles.append(title)
         self.asked.append(question)
         return self.reply
 

@@ -30,6 +30,7 @@ def test_a_dropped_meeting_resumes_at_the_same_segment_with_its_timer(
     clock.advance(10)
 
     again, answers = open_window(resume=True)
+    assert answers.titles == ["Continue the meeting?"]
     assert answers.asked == [
         f"Continue the meeting that started at 19:00? (segment {index + 1} of {total})"]
     console = again.console
