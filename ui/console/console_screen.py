@@ -161,8 +161,9 @@ class ConsoleScreen(QWidget):
 
         columns = QHBoxLayout()
         columns.setSpacing(20)
-        columns.addLayout(main, 5)
-        columns.addWidget(aside_widget, 2)
+        # The run sheet takes the width its rows ask for; the reading or the timer the rest.
+        columns.addLayout(main, 1)
+        columns.addWidget(aside_widget, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 12, 20, 12)
         layout.setSpacing(10)

@@ -48,10 +48,14 @@ class RunSheet(QListWidget):
         marker = "▶ " if current else "    "
         return f"{planned.start:%H:%M}  {marker}{planned.title} · {_minutes(planned.minutes)}"
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        # Wide enough for any row in bold, as the current row is drawn, up to WIDEST_SHEET.
-        hint = super().minimumSizeHint()
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # Wide enough for any row in bold, as the current row is drawn, up to WIDEST_SHEET;
+        # when the console is short of room (large text), it gives way down to the narrowest.
+        hint = super().sizeHint()
         return QSize(max(NARROWEST_SHEET, min(WIDEST_SHEET, self._widest_row())), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(NARROWEST_SHEET, super().minimumSizeHint().height())
 
     def _widest_row(self) -> int:
         if self._plan is None or not self.count():

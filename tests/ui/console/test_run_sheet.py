@@ -56,3 +56,19 @@ def test_a_very_long_title_is_cut_not_scrolled(qtbot, open_window, set_up_group,
     assert not sheet.horizontalScrollBar().isVisible()
     assert sheet.textElideMode() == Qt.TextElideMode.ElideRight
     assert long_title in sheet.item(0).toolTip()
+
+
+def test_at_larger_text_the_run_sheet_gives_way_to_the_timer_buttons(qtbot, open_window,
+                                                                     set_up_group):
+    set_up_group(text_scale=130)
+    window, _answers = open_window()
+    console = start(qtbot, window)
+    while console.current.kind != "shares":
+        press(qtbot, window, K.Key_Right)
+    window.resize(1366, 768 - 60)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    for button in (console.toggle_button, console.next_share_button,
+                   console.add_minute_button):
+        qtbot.waitUntil(lambda b=button: b.isVisible())
+        assert button.width() >= button.minimumSizeHint().width(), button.text()
+    assert not console.run_sheet.horizontalScrollBar().isVisible()
