@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 # The console's side column: narrower than this and the plan is cramped, wider and the
-# reading loses room. A row longer than the widest is cut with "…" (its tooltip is whole).
+# reading loses room. A row wider than the sheet is cut with "…" (its tooltip is whole).
 NARROWEST_SHEET = 260
 WIDEST_SHEET = 420
 
@@ -24,7 +24,7 @@ class RunSheet(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Run sheet")
-        # A sideways scroll bar hides the end of the current row; cut long titles instead.
+        # A sideways scroll bar hides the end of the current row; cut long rows instead.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._plan = None
