@@ -33,10 +33,10 @@ def run_app(args) -> int:
 
         window = MainWindow(store)
         area = window.screen().availableGeometry()
-        if area.width() <= 1440 or area.height() <= 900:
-            # A laptop screen: use all of it, the chair needs every pixel for big text.
-            window.setGeometry(area)
-        else:
+        # A laptop screen: use all of it, the chair needs every pixel for big text. Maximized,
+        # not sized to the screen, so the window manager fits the title bar in as well.
+        maximized = area.width() <= 1440 or area.height() <= 900
+        if not maximized:
             width, height = min(1680, area.width() * 9 // 10), min(1000, area.height() * 9 // 10)
             window.setGeometry(area.x() + (area.width() - width) // 2,
                                area.y() + (area.height() - height) // 2, width, height)
@@ -49,7 +49,10 @@ def run_app(args) -> int:
             # a meeting left running is offered once there is something behind the question.
             window.first_painted.connect(window.open_first_screen)
             window.first_painted.connect(window.offer_resume)
-        window.show()
+        if maximized:
+            window.showMaximized()
+        else:
+            window.show()
         return app.exec()
     finally:
         store.close()

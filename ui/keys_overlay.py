@@ -1,40 +1,67 @@
-"""The keys overlay (?): every key the console answers to, over the window, until Esc or ?."""
+"""The keys overlay (?): every key the main window answers to, over the window, until Esc or ?.
+
+Its rows are read from the window's menus, each action's words beside its keys,
+so the sheet says what the menus say and cannot drift from them.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenuBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import theme
 
-CHAIR_KEYS = [
-    ("The meeting", [
-        ("→  or  Page Down", "Next segment"),
-        ("←  or  Page Up", "Previous segment"),
-        ("Ctrl+Enter", "Start the meeting"),
-        ("Ctrl+E", "End the meeting"),
-    ]),
-    ("Share timer", [
-        ("Space", "Start or pause"),
-        ("N", "Next share"),
-        ("A", "Add a minute"),
-        ("W  /  Shift+W", "One more / one fewer waiting"),
-        ("Ctrl+M", "Mute the chimes"),
-    ]),
-    ("Room display", [
-        ("D", "Show or hide it"),
-        ("F11", "Full screen"),
-        ("B", "Blank (true black)"),
-        ("1  2  3", "Wrap up · Last share · Thank you"),
-        ("0", "Take the message down"),
-    ]),
-    ("Seeing", [
-        ("+  /  −", "Larger / smaller text"),
-        ("Ctrl+Alt+1 … 4", "System, light, dark, high contrast"),
-        ("?", "These keys"),
-    ]),
-]
+# Qt's key names, as a chair would say them.
+_KEY_WORDS = {"Right": "→", "Left": "←", "PgDown": "Page Down", "PgUp": "Page Up",
+              "Return": "Enter", "Ins": "Insert", "Del": "Delete"}
+
+
+def keys_text(action: QAction) -> str:
+    """The action's keys, as "→ or Page Down"; two spellings of one key are said once."""
+    native = QKeySequence.SequenceFormat.NativeText
+    said: list[str] = []
+    for sequence in action.shortcuts():
+        text = sequence.toString(native)
+        key = QKeySequence(sequence[0].key()).toString(native)
+        if text.endswith(key):
+            text = text[:len(text) - len(key)] + _KEY_WORDS.get(key, key)
+        if text not in said:
+            said.append(text)
+    return " or ".join(said)
+
+
+def _meaning(action: QAction) -> str:
+    return action.text().replace("&", "").rstrip("…")
+
+
+def sections_from_menus(menu_bar: QMenuBar, live: list[QAction]
+                        ) -> list[tuple[str, list[tuple[str, str]]]]:
+    """One section a menu, one row an action with a key, in the menus' order. Only actions
+    in `live` (those the window answers to) are listed; a submenu's name leads its rows."""
+    sections = []
+    for top in menu_bar.actions():
+        menu = top.menu()
+        if menu is None:
+            continue
+        rows = []
+        for action in menu.actions():
+            inner = action.menu()
+            for item, prefix in ([(a, f"{_meaning(action)}: ") for a in inner.actions()]
+                                 if inner is not None else [(action, "")]):
+                if item in live and not item.shortcut().isEmpty():
+                    rows.append((keys_text(item), prefix + _meaning(item)))
+        if rows:
+            sections.append((_meaning(top), rows))
+    return sections
 
 
 class KeysOverlay(QWidget):
@@ -46,9 +73,15 @@ class KeysOverlay(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._panel = QFrame(self)
         self._panel.setObjectName("card")
-        self._grid = QGridLayout()
-        self._grid.setHorizontalSpacing(28)
-        self._grid.setVerticalSpacing(6)
+        # A grid a column, so a heading on one side does not stretch a row on the other.
+        self._grids = [QGridLayout(), QGridLayout()]
+        columns = QHBoxLayout()
+        columns.setSpacing(56)
+        for grid in self._grids:
+            grid.setHorizontalSpacing(28)
+            grid.setVerticalSpacing(6)
+            grid.setRowStretch(999, 1)
+            columns.addLayout(grid)
         title = QLabel("Keys")
         title.setProperty("role", "heading")
         hint = QLabel("Press ? or Esc to close. Every key is also in the menus.")
@@ -56,33 +89,50 @@ class KeysOverlay(QWidget):
         layout = QVBoxLayout(self._panel)
         layout.setContentsMargins(28, 20, 28, 20)
         layout.addWidget(title)
-        layout.addLayout(self._grid)
+        layout.addLayout(columns)
         layout.addWidget(hint)
-        self.rows: list[tuple[str, str]] = []
         parent.installEventFilter(self)
         self.hide()
 
     def set_keys(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
         """Sections of (keys, what they do), laid out in two columns of sections."""
-        self.rows = [row for _title, rows in sections for row in rows]
-        while self._grid.count():
-            self._grid.takeAt(0).widget().deleteLater()
-        half = (len(sections) + 1) // 2
-        for column, part in enumerate((sections[:half], sections[half:])):
+        for grid in self._grids:
+            while grid.count():
+                item = grid.takeAt(0)
+                if item.widget() is not None:
+                    item.widget().deleteLater()
+        # Two columns of about the same height: a section goes left while the left column
+        # is shorter than half of all the lines (a heading is a line too).
+        total = sum(len(rows) + 1 for _title, rows in sections)
+        half, lines = 0, 0
+        while half < len(sections) and lines + (len(sections[half][1]) + 1) / 2 <= total / 2:
+            lines += len(sections[half][1]) + 1
+            half += 1
+        for grid, part in zip(self._grids, (sections[:half], sections[half:]), strict=True):
             line = 0
             for title, rows in part:
                 heading = QLabel(title)
                 heading.setProperty("role", "subheading")
                 if line:
                     heading.setContentsMargins(0, 10, 0, 0)
-                self._grid.addWidget(heading, line, column * 2, 1, 2)
+                grid.addWidget(heading, line, 0, 1, 2)
                 line += 1
                 for keys, meaning in rows:
                     key_label = QLabel(keys)
                     key_label.setStyleSheet("font-weight: 700;")
-                    self._grid.addWidget(key_label, line, column * 2)
-                    self._grid.addWidget(QLabel(meaning), line, column * 2 + 1)
+                    grid.addWidget(key_label, line, 0)
+                    grid.addWidget(QLabel(meaning), line, 1)
                     line += 1
+
+    def shown_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) as the sheet's labels read, column by column."""
+        rows = []
+        for grid in self._grids:
+            for line in range(grid.rowCount()):
+                cells = [grid.itemAtPosition(line, column) for column in (0, 1)]
+                if all(cell is not None for cell in cells) and cells[0] is not cells[1]:
+                    rows.append(tuple(cell.widget().text() for cell in cells))
+        return rows
 
     def toggle(self) -> None:
         if self.isVisible():

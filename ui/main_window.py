@@ -3,7 +3,9 @@
 The screens follow the evening: the set-up on the first run, then tonight's
 choice, then the chair's console. Every key the chair uses is a `QAction` in a
 menu, so it can be found by looking as well as by pressing; actions that only
-make sense during a meeting are enabled only then. The window takes the clock
+make sense during a meeting are enabled only then. Keys that also type (Space,
+N, the arrows) work in this window and on the room display only, never inside
+the secretary's windows. The window takes the clock
 (a `FakeClock` in tests) and the open store. Questions go through `ask_yes_no`,
 which tests replace, so no modal dialog ever blocks a headless run.
 """
@@ -22,6 +24,16 @@ from ui import theme
 MAX_TEXT_SCALE = 250
 MIN_TEXT_SCALE = 60
 TEXT_SCALE_STEP = 10
+ROOM_HIDDEN_NOTICE = "The room display is hidden: press D to show it."
+
+
+def _is_command_key(sequence: QKeySequence) -> bool:
+    """Whether a key types nothing in a text box or a list: with Ctrl, Alt or Meta, or F1–F35."""
+    combination = sequence[0]
+    typing_free = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.MetaModifier)
+    return bool(combination.keyboardModifiers() & typing_free) \
+        or Qt.Key.Key_F1.value <= combination.key().value <= Qt.Key.Key_F35.value
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +73,8 @@ class MainWindow(QMainWindow):
 
     # Questions and notices (replaceable in tests) -----------------------------------
 
-    def ask_yes_no(self, question: str, title: str = "Facilitator") -> bool:
+    def ask_yes_no(self, title: str, question: str) -> bool:
+        """Title first, as in the editors' `Asks.ask_yes_no`."""
         answer = QMessageBox.question(self, title, question,
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
@@ -76,12 +89,17 @@ class MainWindow(QMainWindow):
     # Actions and menus ----------------------------------------------------------------
 
     def _action(self, menu, text: str, keys, slot, name: str, checkable: bool = False,
-                meeting_only: bool = False, help_text: str = "") -> QAction:
+                meeting_only: bool = False, room_only: bool = False,
+                help_text: str = "") -> QAction:
         action = QAction(text, self)
         sequences = [QKeySequence(k) for k in (keys if isinstance(keys, list | tuple) else [keys])]
         action.setShortcuts(sequences)
-        # The keys also work while the room display has the focus.
-        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        # A key that also types or moves (Space, N, 1, +, an arrow) belongs to the focused
+        # control in a secretary's window; it works here and on the room display, which
+        # is given the same actions. Ctrl, Alt and F-keys type nothing and work everywhere.
+        action.setShortcutContext(
+            Qt.ShortcutContext.ApplicationShortcut if all(map(_is_command_key, sequences))
+            else Qt.ShortcutContext.WindowShortcut)
         action.setCheckable(checkable)
         action.setStatusTip(help_text or text)
         action.triggered.connect(slot)
@@ -91,15 +109,17 @@ class MainWindow(QMainWindow):
         if meeting_only:
             self._meeting_actions.append(action)
             action.setEnabled(False)
-        keys_text = " or ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                                for s in sequences)
-        self.key_rows.append((keys_text, text.replace("&", "").rstrip("…")))
+        if room_only:
+            self._room_actions.append(action)
+            action.setEnabled(False)
         return action
 
     def _build_actions(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
         self._meeting_actions: list[QAction] = []
-        self.key_rows: list[tuple[str, str]] = []
+        # Enabled once the room display exists, and kept so after the meeting: the chair
+        # may still need to take "Thank you" down, blank it or hide it.
+        self._room_actions: list[QAction] = []
         bar = self.menuBar()
         a = self._action
         from ui.secretary_menus import SecretaryMenus
@@ -138,16 +158,16 @@ class MainWindow(QMainWindow):
         self.flash_action.setChecked(True)
 
         room = bar.addMenu("&Room display")
-        a(room, "&Show room display", "D", self.toggle_room, "room", meeting_only=True)
-        a(room, "&Full screen", "F11", self.room_full_screen, "full_screen", meeting_only=True)
-        a(room, "&Blank", "B", self.blank_room, "blank", meeting_only=True)
+        a(room, "&Show room display", "D", self.toggle_room, "room", room_only=True)
+        a(room, "&Full screen", "F11", self.room_full_screen, "full_screen", room_only=True)
+        a(room, "&Blank", "B", self.blank_room, "blank", room_only=True)
         room.addSeparator()
         from ui.room_messages import PRESET_MESSAGES
         for n, message in enumerate(PRESET_MESSAGES, 1):
             a(room, f"“{message}”", str(n), self._message_call(message), f"message_{n}",
               meeting_only=True)
         a(room, "&Clear message", "0", self._message_call(""), "clear_message",
-          meeting_only=True)
+          room_only=True)
         room.addSeparator()
         self.screens_menu = room.addMenu("Show on &screen")
         self.screens_menu.aboutToShow.connect(self._fill_screens_menu)
@@ -180,6 +200,8 @@ class MainWindow(QMainWindow):
             room = self.ensure_room()
             if message:
                 room.show_message(message)
+                if room.message():
+                    self._say_if_room_hidden()
             else:
                 room.clear_message()
         return call
@@ -206,6 +228,8 @@ class MainWindow(QMainWindow):
             action.setChecked(True)
         if group is not None:
             self.mute_action.setChecked(group.muted)
+            if self._chime is not None:
+                self._chime.set_volume(group.volume, group.muted)
         if self.tonight_screen is not None:
             self.tonight_screen.refresh_plan()
         if self.console is not None:
@@ -237,9 +261,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def toggle_mute(self) -> None:
         self._save_group_change(muted=self.mute_action.isChecked())
-        group = self.group()
-        if self._chime is not None and group is not None:
-            self._chime.set_volume(group.volume, group.muted)
 
     @Slot()
     def toggle_flash(self) -> None:
@@ -287,16 +308,25 @@ class MainWindow(QMainWindow):
         try:
             plan, question = meeting_state.describe(state, self.library(), self.group(),
                                                     self.store.history())
-        except Exception:  # noqa: BLE001 - a stale or foreign state is dropped, not fatal
+        except Exception as error:  # noqa: BLE001 - a stale or foreign state is dropped, not fatal
             self.store.clear_run_state()
+            self.show_notice("The meeting left running could not be continued: "
+                             f"{self._why_not_resumed(state, error)}. Start the meeting afresh.")
             return False
-        if not self.ask_yes_no(question, "Continue the meeting?"):
+        if not self.ask_yes_no("Continue the meeting?", question):
             self.store.clear_run_state()
             return False
         run = meeting_state.restore_run(plan, state, self.clock)
         self._start_console(run)
         self.show_notice(f"Continuing at segment {run.index + 1}: {run.current.title}.")
         return True
+
+    def _why_not_resumed(self, state, error: Exception) -> str:
+        plan = state.get("plan") if isinstance(state, dict) else None
+        format_id = plan.get("format_id") if isinstance(plan, dict) else None
+        if isinstance(format_id, str) and format_id not in self.library().formats:
+            return f"its format ({format_id}) is no longer there"
+        return f"what was saved no longer fits ({error})"
 
     def show_setup(self, first_run: bool = False) -> None:
         from ui.setup_screen import SetupScreen
@@ -363,7 +393,10 @@ class MainWindow(QMainWindow):
         if self.console is not None:
             self.stack.removeWidget(self.console)
             self.console.deleteLater()
-        self.console = ConsoleScreen(run, self.clock, room=self.ensure_room())
+        room = self.ensure_room()
+        # The last meeting's "Thank you" does not belong on tonight's screen.
+        room.clear_message()
+        self.console = ConsoleScreen(run, self.clock, room=room)
         self.console.timer_widget.flash_enabled = self.flash_action.isChecked()
         self.console.state_changed.connect(self.save_run_state)
         self.console.end_requested.connect(self.end_meeting)
@@ -401,7 +434,7 @@ class MainWindow(QMainWindow):
         question = ("End the meeting now?" if run.is_last else
                     f"End the meeting now, at segment {run.index + 1} of "
                     f"{len(run.plan.segments)}?")
-        if not self.ask_yes_no(question, "End meeting"):
+        if not self.ask_yes_no("End meeting", question):
             return
         entry = run.end()
         self.store.add_history(entry)
@@ -413,6 +446,8 @@ class MainWindow(QMainWindow):
         console.deleteLater()
         self.console = None
         if self.room is not None:
+            # The finished meeting's timer goes, so taking the message down shows black.
+            self.room.show_reading("", "")
             self.room.show_message("Thank you")
         self.show_tonight()
         self.show_notice(f"Meeting ended after {entry.actual_minutes:g} minutes. "
@@ -455,6 +490,10 @@ class MainWindow(QMainWindow):
             from ui.room_display import RoomDisplay
 
             self.room = RoomDisplay()
+            # The chair's keys work while the room display has the focus, too.
+            self.room.addActions(self.actions())
+            for action in self._room_actions:
+                action.setEnabled(True)
             self.room.blank_changed.connect(
                 lambda blank: self.show_notice("Room display blank." if blank
                                                else "Room display showing."))
@@ -480,6 +519,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def blank_room(self) -> None:
         self.ensure_room().toggle_blank()
+        self._say_if_room_hidden()
+
+    def _say_if_room_hidden(self) -> None:
+        # A message or a blank on a hidden room display would otherwise change nothing
+        # the chair can see.
+        if not self.room.isVisible():
+            self.show_notice(ROOM_HIDDEN_NOTICE)
 
     def _fill_screens_menu(self) -> None:
         self.screens_menu.clear()
@@ -500,11 +546,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def toggle_keys(self) -> None:
-        if self._keys_overlay is None:
-            from ui.keys_overlay import CHAIR_KEYS, KeysOverlay
+        from ui.keys_overlay import KeysOverlay, sections_from_menus
 
+        if self._keys_overlay is None:
             self._keys_overlay = KeysOverlay(self)
-            self._keys_overlay.set_keys(CHAIR_KEYS)
+        if not self._keys_overlay.isVisible():
+            # Read afresh each time, so the sheet says what the menus say now.
+            self._keys_overlay.set_keys(sections_from_menus(self.menuBar(), self.actions()))
         self._keys_overlay.toggle()
 
     def keys_overlay(self):
@@ -513,6 +561,12 @@ class MainWindow(QMainWindow):
     # Closing -----------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # The secretary's windows go first: one with unsaved changes asks, and its
+        # Cancel keeps the whole app open rather than losing the work with us.
+        for secretary_window in list(self.secretary.open_windows.values()):
+            if not secretary_window.close():
+                event.ignore()
+                return
         # A meeting in progress stays saved (resume); the room display goes with us.
         if self.room is not None:
             self.room.close()

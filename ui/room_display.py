@@ -6,7 +6,8 @@ The chair can put up a preset message, blank it to true black (the content is
 hidden before the black is painted, so nothing earlier flashes up), choose the
 screen it lives on and make it full screen. Screens come and go during a
 meeting (a projector cable is pulled); the window follows the screen signals
-and always moves itself back onto a screen that still exists.
+and always moves itself back onto a screen that still exists, as a window, so
+that it never covers the chair's console full screen.
 """
 
 from __future__ import annotations
@@ -161,8 +162,9 @@ class RoomDisplay(QWidget):
             self.keep_on_screen()
             self.showFullScreen()
 
-    def move_to_screen(self, screen: QScreen) -> None:
-        """Put the window on a screen (the screen chooser), keeping full screen if it was."""
+    def move_to_screen(self, screen: QScreen, keep_full_screen: bool = True) -> None:
+        """Put the window on a screen (the screen chooser), keeping full screen if it was
+        and `keep_full_screen` says so."""
         was_full = self.isFullScreen()
         if was_full:
             self.showNormal()
@@ -174,7 +176,7 @@ class RoomDisplay(QWidget):
         left = area.x() + (area.width() - size.width()) // 2
         top = area.y() + (area.height() - size.height()) // 2
         self.setGeometry(QRect(left, top, size.width(), size.height()))
-        if was_full:
+        if was_full and keep_full_screen:
             self.showFullScreen()
 
     @Slot(QScreen)
@@ -205,4 +207,7 @@ class RoomDisplay(QWidget):
                     >= frame.width() * frame.height() // 2):
                 return
         primary = QGuiApplication.primaryScreen()
-        self.move_to_screen(primary if primary in screens else screens[0])
+        # A rescued window comes back as a window: full screen, it would cover the
+        # laptop's console the moment the projector's cable is pulled.
+        self.move_to_screen(primary if primary in screens else screens[0],
+                            keep_full_screen=False)

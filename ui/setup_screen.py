@@ -121,7 +121,6 @@ class SetupScreen(QWidget):
         self.save_button.setAccessibleName("Save group settings")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.name_edit.returnPressed.connect(self.save)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
@@ -171,3 +170,12 @@ class SetupScreen(QWidget):
     @Slot()
     def save(self) -> None:
         self.saved.emit(self.settings())
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # The fields pass on the Enter they do not use (a line, a box, a list, a choice),
+        # so it arrives here from any of them. The Save button takes its own.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            self.save()
+            return
+        super().keyPressEvent(event)

@@ -73,6 +73,14 @@ class Chime(QObject):
     def available(self) -> bool:
         return not self._failed
 
+    @property
+    def volume(self) -> int:
+        return self._volume
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
     def set_volume(self, volume: int, muted: bool) -> None:
         self._volume, self._muted = volume, muted
         for effect in self._effects.values():

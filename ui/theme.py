@@ -118,6 +118,7 @@ QLabel[role="subheading"] {{ font-size: {p(14)}pt; font-weight: 600; }}
 QLabel#segmentTitle {{ font-size: {p(26)}pt; font-weight: 600; }}
 QLabel#segmentCue {{ font-size: {p(13)}pt; color: {c.muted}; font-style: italic; }}
 QLabel#nextLabel {{ font-size: {p(13)}pt; color: {c.muted}; }}
+QLabel#waitingCount {{ font-size: {p(20)}pt; font-weight: 700; }}
 QTextBrowser#readingText {{ font-size: {p(20)}pt; background: {c.card}; color: {c.text};
     border: 1px solid {c.border}; border-radius: 8px; padding: 12px; }}
 QTextBrowser#planPreview {{ font-size: {p(12)}pt; background: {c.card};

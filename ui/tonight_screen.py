@@ -137,6 +137,8 @@ class TonightScreen(QWidget):
         self.start_button.setProperty("role", "primary")
         self.start_button.setAccessibleName("Start the meeting")
         self.start_button.setToolTip("Start the meeting (Ctrl+Enter)")
+        # Enter on the focused button starts, as Enter on a format lands here.
+        self.start_button.setAutoDefault(True)
 
         left = QVBoxLayout()
         left.addWidget(formats_title)

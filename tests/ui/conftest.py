@@ -20,10 +20,24 @@ class Answers:
     def __init__(self) -> None:
         self.reply = True
         self.asked: list[str] = []
+        self.titles: list[str] = []
 
-    def __call__(self, question: str, title: str = "") -> bool:
+    def __call__(self, title: str, question: str) -> bool:
+        self.titles.append(title)
         self.asked.append(question)
         return self.reply
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """Any question a test did not answer fails the test instead of blocking it."""
+    from ui.editors.dialogs import Asks
+
+    for name in ("show_message", "show_problem", "ask_yes_no", "ask_save_discard_cancel",
+                 "ask_text", "ask_item", "choose_open_path", "choose_save_path"):
+        def unexpected(self, *args, _name=name, **kwargs):
+            raise AssertionError(f"unexpected dialog {_name}{args}")
+        monkeypatch.setattr(Asks, name, unexpected)
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ import os
 import subprocess
 import sys
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 
 from facilitator.store import Store
 from tests.ui.conftest import press
@@ -30,6 +31,35 @@ def test_exit_after_start_paints_and_exits_zero(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_on_a_laptop_screen_the_window_opens_maximized(qapp, data_dir, monkeypatch):
+    from ui import main_window
+
+    painted_states, windows = [], []
+
+    class Watched(main_window.MainWindow):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            windows.append(self)
+
+        def paintEvent(self, event):  # noqa: N802 - Qt's name
+            painted_states.append(self.windowState())
+            super().paintEvent(event)
+
+    monkeypatch.setattr(main_window, "MainWindow", Watched)
+    # The offscreen screen is smaller than 1440×900, like a laptop's.
+    assert QGuiApplication.primaryScreen().availableGeometry().width() <= 1440
+    try:
+        code = run_app(argparse.Namespace(data_dir=data_dir, exit_after_start=True))
+        assert code == 0
+        assert painted_states[0] & Qt.WindowState.WindowMaximized
+    finally:
+        # The app would have ended here; its window must not linger into the next test.
+        for window in windows:
+            window.close()
+            window.deleteLater()
+        qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def test_a_second_app_on_the_same_folder_is_told_in_one_line(data_dir, capsys):
     with Store.open(data_dir):
         code = run_app(argparse.Namespace(data_dir=data_dir, exit_after_start=True))
@@ -45,9 +75,17 @@ def test_the_keys_overlay_lists_the_keys_and_closes_with_escape(qtbot, open_wind
     press(qtbot, window, K.Key_Question)
     overlay = window.keys_overlay()
     assert overlay is not None and overlay.isVisible()
-    shown = dict(overlay.rows)
-    assert shown["Space"] == "Start or pause"
-    assert shown["B"] == "Blank (true black)"
+    shown = dict(overlay.shown_rows())
+    assert shown["Space"] == "Start or pause the share timer"
+    assert shown["→ or Page Down"] == "Next segment"
+    assert shown["3"] == "“Thank you for sharing”"
+    assert shown["Ctrl+Q"] == "Quit"
+    # Every key the window answers to is on the sheet, in the words of its menu.
+    listed = {meaning for _keys, meaning in overlay.shown_rows()}
+    for action in window.actions():
+        if not action.shortcut().isEmpty():
+            words = action.text().replace("&", "").rstrip("…")
+            assert any(m == words or m.endswith(f": {words}") for m in listed), words
     assert overlay.size() == window.size()  # it covers the window it explains
     press(qtbot, window, K.Key_Escape)
     assert not overlay.isVisible()
@@ -144,3 +182,46 @@ def test_every_control_has_an_accessible_name(qtbot, open_window, set_up_group):
             name = control.accessibleName() or (
                 control.text() if isinstance(control, QAbstractButton) else "")
             assert name, f"{type(control).__name__} on {type(screen).__name__}"
+
+
+def test_chair_keys_leave_the_secretarys_windows_alone_during_a_meeting(
+        qtbot, open_window, set_up_group):
+    from PySide6.QtWidgets import QApplication
+
+    set_up_group()
+    window, _answers = open_window()
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is not None)
+    run = window.console.run
+    editor = window.secretary.open_formats()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    segments = editor.segment_view
+    segments.setFocus()
+    segments.setCurrentIndex(segments.model().index(0, 0))
+
+    # The keys move the editor's list, not the meeting.
+    for key in (K.Key_Down, K.Key_Right, K.Key_PageDown, K.Key_N, K.Key_W, K.Key_Plus,
+                K.Key_2, K.Key_B, K.Key_D):
+        qtbot.keyClick(segments, key)
+    assert segments.currentIndex().row() > 0
+    assert run.index == 0 and run.waiting == 0
+    assert window.store.group().text_scale == 100
+    assert window.room.message() == "" and not window.room.is_blank()
+    assert not window.room.isVisible()
+
+    # Space presses the editor's focused button and leaves the share timer alone.
+    editor.down_button.setFocus()
+    before = editor.undo_stack.count()
+    qtbot.keyClick(editor.down_button, K.Key_Space)
+    assert editor.undo_stack.count() == before + 1
+    assert window.console.toggle_button.text() == "Start  (Space)"
+    editor.ask_save_discard_cancel = lambda title, text: "discard"
+
+    # Back in the main window the same keys run the meeting.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    press(qtbot, window, K.Key_Right)
+    press(qtbot, window, K.Key_PageDown)
+    assert run.index == 2
+    press(qtbot, window, K.Key_Plus)
+    assert window.store.group().text_scale == 110

@@ -30,6 +30,7 @@ def test_a_dropped_meeting_resumes_at_the_same_segment_with_its_timer(
     clock.advance(10)
 
     again, answers = open_window(resume=True)
+    assert answers.titles == ["Continue the meeting?"]
     assert answers.asked == [
         f"Continue the meeting that started at 19:00? (segment {index + 1} of {total})"]
     console = again.console
@@ -57,3 +58,24 @@ def test_declining_resume_starts_fresh(qtbot, open_window, set_up_group):
     assert again.console is None
     assert again.stack.currentWidget() is again.tonight_screen
     assert again.store.run_state() is None
+
+
+def test_a_meeting_that_cannot_be_resumed_is_set_aside_with_a_word(
+        qtbot, open_window, set_up_group):
+    set_up_group()
+    window, _answers = open_window()
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is not None)
+    state = window.store.run_state()
+    # The format it ran has gone since (deleted, or an older pack imported).
+    state["plan"]["format_id"] = "our-old-format"
+    window.store.save_run_state(state)
+    window.close()
+    window.store.close()
+
+    again, answers = open_window(resume=True)
+    assert answers.asked == []
+    assert again.console is None and again.store.run_state() is None
+    assert again.statusBar().currentMessage() == (
+        "The meeting left running could not be continued: its format (our-old-format) "
+        "is no longer there. Start the meeting afresh.")

@@ -43,7 +43,9 @@ def test_the_room_display_mirrors_the_console(qtbot, open_window, set_up_group, 
     assert room.current_view() == "timer"
     press(qtbot, window, K.Key_Space)
     clock.advance(130)
-    qtbot.waitUntil(lambda: room.timer_widget.caption_text() == "1 minute")
+    # Each view ticks on its own timer: wait for both to have read the clock.
+    qtbot.waitUntil(lambda: room.timer_widget.caption_text()
+                    == console.timer_widget.caption_text() == "1 minute")
     assert room.timer_widget.digits_text() == console.timer_widget.digits_text() == "0:50"
 
     # A preset message goes up over the timer, and the same key takes it down.
@@ -101,3 +103,99 @@ def test_full_screen_and_back(qtbot, open_window, set_up_group):
     window.activateWindow()
     press(qtbot, window, K.Key_F11)
     qtbot.waitUntil(lambda: not room.isFullScreen())
+
+
+def test_the_chair_keys_work_while_the_room_display_has_the_focus(qtbot, open_window,
+                                                                  set_up_group):
+    from PySide6.QtWidgets import QApplication
+
+    window = start_meeting(qtbot, open_window, set_up_group)
+    room = window.room
+    room.show()
+    qtbot.waitExposed(room)
+    room.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is room)
+    run = window.console.run
+    qtbot.keyClick(room, K.Key_Right)
+    qtbot.keyClick(room, K.Key_PageDown)
+    assert run.index == 2
+    assert room.title_text() == window.console.current.title
+    qtbot.keyClick(room, K.Key_PageUp)
+    assert run.index == 1
+    qtbot.keyClick(room, K.Key_1)
+    assert room.message() == "Please start wrapping up"
+    qtbot.keyClick(room, K.Key_B)
+    assert room.is_blank()
+
+
+def test_after_the_meeting_the_chair_can_still_take_thank_you_down(qtbot, open_window,
+                                                                  set_up_group):
+    window = start_meeting(qtbot, open_window, set_up_group)
+    room = window.room
+    press(qtbot, window, K.Key_D)
+    qtbot.waitExposed(room)
+    window.activateWindow()
+    press(qtbot, window, K.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is None)
+    assert room.current_view() == "message" and room.message() == "Thank you"
+
+    press(qtbot, window, K.Key_0)
+    assert room.message() == "" and room.current_view() == "reading"
+    assert room.reading_text() == ""  # black, not the finished meeting's timer
+    press(qtbot, window, K.Key_B)
+    assert room.is_blank()
+    press(qtbot, window, K.Key_B)
+    press(qtbot, window, K.Key_D)
+    assert not room.isVisible()
+
+
+def test_a_new_meeting_clears_the_last_ones_thank_you(qtbot, open_window, set_up_group):
+    window = start_meeting(qtbot, open_window, set_up_group)
+    room = window.room
+    press(qtbot, window, K.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is None)
+    assert room.message() == "Thank you"
+
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is not None)
+    assert room.message() == "" and room.current_view() == "reading"
+    assert room.title_text() == window.console.current.title
+
+
+def test_a_message_or_blank_on_a_hidden_room_display_says_so(qtbot, open_window,
+                                                              set_up_group):
+    hidden = "The room display is hidden: press D to show it."
+    window = start_meeting(qtbot, open_window, set_up_group)
+    room = window.room
+    assert not room.isVisible()  # one screen: the chair has not shown it yet
+    press(qtbot, window, K.Key_3)
+    assert room.message() == "Thank you for sharing"
+    assert window.statusBar().currentMessage() == hidden
+    window.show_notice("")
+    press(qtbot, window, K.Key_B)
+    assert window.statusBar().currentMessage() == hidden
+
+    # Once it shows, the keys act without a word about it.
+    press(qtbot, window, K.Key_B)
+    press(qtbot, window, K.Key_D)
+    window.activateWindow()
+    window.show_notice("")
+    press(qtbot, window, K.Key_1)
+    assert room.message() == "Please start wrapping up"
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_full_screen_room_display_whose_screen_goes_comes_back_as_a_window(
+        qtbot, open_window, set_up_group):
+    window = start_meeting(qtbot, open_window, set_up_group)
+    room = window.ensure_room()
+    room.show()
+    room.toggle_full_screen()
+    qtbot.waitUntil(room.isFullScreen)
+    primary = QGuiApplication.primaryScreen()
+
+    # The projector's cable is pulled: the window must not cover the laptop's console.
+    QGuiApplication.instance().screenRemoved.emit(primary)
+    qtbot.waitUntil(lambda: not room.isFullScreen())
+    assert room.isVisible()
+    assert primary.geometry().contains(room.frameGeometry().center())

@@ -135,9 +135,13 @@ def test_import_group_from_the_file_menu_shows_the_report(qtbot, open_window, se
 def test_keys_are_listed_in_the_keys_overlay(qtbot, open_window, set_up_group):
     set_up_group()
     window, _answers = open_window()
-    rows = dict((text, keys) for keys, text in window.key_rows)
+    press(qtbot, window, Qt.Key.Key_F1)
+    overlay = window.keys_overlay()
+    assert overlay.isVisible()
+    rows = {meaning: keys for keys, meaning in overlay.shown_rows()}
     assert rows["Formats"] == QKeySequence("Ctrl+Shift+M").toString(
         QKeySequence.SequenceFormat.NativeText)
+    assert rows["Print"] == "Ctrl+P"
 
 
 def test_a_reading_saved_in_the_library_can_be_chosen_in_the_open_format_editor(
@@ -156,3 +160,51 @@ def test_a_reading_saved_in_the_library_can_be_chosen_in_the_open_format_editor(
     qtbot.mouseClick(editor.segment_form.choose_reading, Qt.MouseButton.LeftButton)
     assert editor.segment_form.reading.text() == "Our Preamble · group's"
     assert editor.problems_label.isHidden()
+    # The change is left unsaved: closing the app asks, and the test throws it away.
+    editor.ask_save_discard_cancel = lambda title, text: "discard"
+
+
+def test_quitting_with_an_unsaved_format_asks_and_cancel_keeps_everything_open(
+        qtbot, open_window, set_up_group):
+    set_up_group()
+    window, _answers = open_window()
+    editor = window.secretary.open_formats()
+    editor.open_format("discussion")
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_End)
+    qtbot.keyClicks(editor.name_edit, ", our way")
+    assert editor.is_dirty()
+    asked = []
+
+    def cancel(title, text):
+        asked.append(text)
+        return "cancel"
+    editor.ask_save_discard_cancel = cancel
+
+    press(qtbot, editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["Save the changes to “Discussion meeting, our way”?"]
+    assert window.isVisible() and editor.isVisible()
+    assert editor.name_edit.text() == "Discussion meeting, our way"
+
+    editor.ask_save_discard_cancel = lambda title, text: "save"
+    assert window.close()
+    assert not window.isVisible()
+    assert window.store.library().format("discussion-group").name == "Discussion meeting, our way"
+
+
+def test_volume_and_mute_from_group_settings_reach_the_chime_and_the_menu(
+        qtbot, open_window, set_up_group):
+    set_up_group()
+    window, _answers = open_window()
+    chime = window.chime()
+    assert (chime.volume, chime.muted) == (60, False)
+    dialog = window.secretary.open_group_settings()
+    dialog.volume_slider.setValue(25)
+    qtbot.mouseClick(dialog.mute_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert (chime.volume, chime.muted) == (25, True)
+    assert window.actions_by_name["mute"].isChecked()
+
+    # And the menu's Mute undoes it, for the chime and for the saved settings.
+    window.actions_by_name["mute"].trigger()
+    assert (chime.volume, chime.muted) == (25, False)
+    assert not window.store.group().muted

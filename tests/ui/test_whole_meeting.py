@@ -99,6 +99,7 @@ def test_a_whole_step_meeting_with_the_keyboard_only(qtbot, open_window, clock, 
     press(qtbot, window, K.Key_Right)
     qtbot.waitUntil(lambda: window.console is None)
     assert answers.asked == ["End the meeting now?"]
+    assert answers.titles == ["End meeting"]
     assert window.stack.currentWidget() is window.tonight_screen
     assert "Meeting ended" in window.statusBar().currentMessage()
 

@@ -16,6 +16,8 @@ class AnnouncementsBox(QWidget):
         self.editor.setAccessibleName("Announcements (not saved)")
         self.editor.setPlaceholderText("Group business to read out. Kept only until you close.")
         self.editor.setMinimumHeight(70)
+        # Tab moves on, as everywhere else: a box that keeps it traps a keyboard user.
+        self.editor.setTabChangesFocus(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)

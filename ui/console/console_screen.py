@@ -30,7 +30,7 @@ from facilitator.meeting_clock import MeetingClock
 from ui import theme
 from ui.console.announcements import AnnouncementsBox
 from ui.console.meeting_clock_bar import MeetingClockBar
-from ui.console.run_sheet import RunSheet
+from ui.console.run_sheet import WIDEST_SHEET, RunSheet
 from ui.console.share_timer_widget import ShareTimerWidget
 from ui.console.waiting_panel import WaitingPanel
 
@@ -155,14 +155,15 @@ class ConsoleScreen(QWidget):
         aside.addWidget(self.announcements, 1)
         aside_widget = QWidget()
         aside_widget.setLayout(aside)
-        aside_widget.setMaximumWidth(420)
+        aside_widget.setMaximumWidth(WIDEST_SHEET)
         aside_widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         aside.setContentsMargins(0, 0, 0, 0)
 
         columns = QHBoxLayout()
         columns.setSpacing(20)
-        columns.addLayout(main, 5)
-        columns.addWidget(aside_widget, 2)
+        # The run sheet takes the width its rows ask for; the reading or the timer the rest.
+        columns.addLayout(main, 1)
+        columns.addWidget(aside_widget, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 12, 20, 12)
         layout.setSpacing(10)
@@ -229,11 +230,12 @@ class ConsoleScreen(QWidget):
         state = timer.state.value
         self.toggle_button.setText({"ready": "Start  (Space)", "paused": "Resume  (Space)"}
                                    .get(state, "Pause  (Space)"))
-        suggested = None
+        suggested = share_seconds = None
         if self.is_timed() and self.current.kind != "speaker":
             suggested = self.meeting_clock.suggested_share_seconds(self.run.waiting,
                                                                    self.run.index)
-        self.waiting_panel.show_count(self.run.waiting, suggested)
+            share_seconds = timer.length_seconds
+        self.waiting_panel.show_count(self.run.waiting, suggested, share_seconds)
         self.waiting_panel.setVisible(self.current.kind != "speaker")
 
     def refresh_room(self) -> None:

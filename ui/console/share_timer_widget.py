@@ -1,12 +1,13 @@
 """The share timer as the chair and the room see it: big digits, a word, and a colour.
 
 The state comes from the core `ShareTimer`; this widget only ticks (every
-150 ms) and draws. Every state is shown by its words as well as its colour, so
-colour-blind members can read it: "Ready", the calm running colour, the warning
-colour with "1 minute", the time-up colour with "Time", then "+0:35" counting
-up. One widget per timer is the cue keeper (`polls_cues`): it asks the timer
-for due cues and announces them with `cue_reached`, so that a second view of
-the same timer (the room display) never chimes twice.
+100 ms, the most the design lets it lag behind the clock) and draws. Every
+state is shown by its words as well as its colour, so colour-blind members can
+read it: "Ready", the calm running colour, the warning colour with "1 minute",
+the time-up colour with "Time", then "+0:35" counting up. One widget per timer
+is the cue keeper (`polls_cues`): it asks the timer for due cues and announces
+them with `cue_reached`, so that a second view of the same timer (the room
+display) never chimes twice.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from facilitator.timer import ShareTimer, TimerState, format_seconds
 from ui import theme
 
-TICK_MS = 150
+TICK_MS = 100
 
 
 def describe_seconds(seconds: float) -> str:

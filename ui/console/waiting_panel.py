@@ -6,14 +6,12 @@ adjusts with one key, never a list of people, and it is never saved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-
-from ui import theme
 
 
 class WaitingPanel(QFrame):
-    """Waiting to share: [−] 4 [+] · Suggested 2:30 each."""
+    """Waiting to share: [−] 4 [+] · Time for about 3:00 each."""
 
     increased = Signal()
     decreased = Signal()
@@ -26,7 +24,8 @@ class WaitingPanel(QFrame):
         title.setProperty("role", "muted")
         self.count_label = QLabel("0")
         self.count_label.setAccessibleName("Number waiting to share")
-        self.count_label.setStyleSheet(f"font-weight: 700; font-size: {theme.points(20)}pt;")
+        # Sized by the theme's stylesheet, so it grows with + and − like the rest.
+        self.count_label.setObjectName("waitingCount")
         self.count_label.setMinimumWidth(40)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.fewer_button = QPushButton("−")
@@ -53,11 +52,20 @@ class WaitingPanel(QFrame):
         layout.addLayout(row)
         layout.addWidget(self.suggestion_label)
 
-    @Slot()
-    def show_count(self, count: int, suggested_seconds: int | None) -> None:
+    def show_count(self, count: int, suggested_seconds: float | None,
+                   share_seconds: float | None = None) -> None:
+        """The count, and what it leaves each member: the share length while there is time
+        for it, a shorter length when there is not. Never more than the timer gives."""
         self.count_label.setText(str(count))
         if suggested_seconds is None or count <= 0:
             self.suggestion_label.setText("Press W when someone is waiting")
+        elif share_seconds and suggested_seconds >= share_seconds:
+            self.suggestion_label.setText(f"Time for about {_clock(share_seconds)} each")
         else:
-            minutes, seconds = divmod(int(suggested_seconds), 60)
-            self.suggestion_label.setText(f"Suggested: {minutes}:{seconds:02d} each")
+            self.suggestion_label.setText(
+                f"Time is short: about {_clock(suggested_seconds)} each")
+
+
+def _clock(seconds: float) -> str:
+    minutes, seconds = divmod(int(seconds), 60)
+    return f"{minutes}:{seconds:02d}"

@@ -3,12 +3,15 @@
 Every editor and dialog in `ui.editors`, `ui.settings` and `ui.printing` mixes
 this in, so that no modal dialog can block a headless test: a test assigns a
 plain function to `show_message`, `ask_text`, `choose_open_path` and the rest.
+An editor with unsaved changes mixes in `AsksBeforeClosing` instead, which also
+puts its closing through its `confirm_leave` question.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
@@ -61,3 +64,25 @@ class Asks:
                          file_filter: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(_parent(self), title, suggested, file_filter)
         return Path(name) if name else None
+
+
+class AsksBeforeClosing(Asks):
+    """Mixin for an editor dialog with a `confirm_leave()` question about unsaved changes.
+
+    Closing it (the title bar, Close, Escape, quitting the app) asks first, and a
+    Cancel keeps it open. List it before the Qt class, so that its `closeEvent`
+    and `reject` are found before QDialog's.
+    """
+
+    def confirm_leave(self) -> bool:
+        raise NotImplementedError
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.confirm_leave():
+            event.accept()
+        else:
+            event.ignore()
+
+    def reject(self) -> None:
+        # Escape closes the window, through the same unsaved-changes question.
+        self.close()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,7 +42,7 @@ from facilitator.model import FORMAT_KINDS, MEETING_TYPE_READING, SHARING_KINDS,
 from facilitator.problems import ContentError, FacilitatorError
 from facilitator.store import Store, copy_id
 from ui.editors.colors import problem_style, shade
-from ui.editors.dialogs import Asks
+from ui.editors.dialogs import AsksBeforeClosing
 from ui.editors.format_commands import (
     AddSegment,
     DeleteFormatCommand,
@@ -56,7 +56,7 @@ from ui.editors.format_draft import FormatDraft
 from ui.editors.reading_picker import ReadingPicker, reading_label
 from ui.editors.segment_delegate import SegmentDelegate
 from ui.editors.segment_form import KIND_LABELS, SegmentForm
-from ui.labels import buddy_label
+from ui.labels import bold_font, buddy_label
 
 FORMAT_KIND_LABELS = {"discussion": "Discussion", "speaker": "Speaker", "step": "Step study",
                       "literature": "Literature", "smart": "SMART Recovery"}
@@ -75,7 +75,7 @@ def new_segment(kind: str) -> dict:
     return segment
 
 
-class FormatEditor(QDialog, Asks):
+class FormatEditor(AsksBeforeClosing, QDialog):
     """Edit the group's formats. Collaborators come in; nothing here reaches for globals."""
 
     formats_changed = Signal()  # the group's formats in the store have changed
@@ -123,7 +123,7 @@ class FormatEditor(QDialog, Asks):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("Formats")
-        heading.setFont(_bold(heading.font(), 1.15))
+        heading.setFont(bold_font(heading.font(), 1.15))
         left_layout.addWidget(heading)
         left_layout.addWidget(self.format_list, 1)
         left_layout.addWidget(self.new_button)
@@ -179,10 +179,10 @@ class FormatEditor(QDialog, Asks):
         self.total_label = QLabel()
         self.total_label.setObjectName("totalLabel")
         self.total_label.setAccessibleName("Total minutes")
-        self.total_label.setFont(_bold(self.total_label.font(), 1.1))
+        self.total_label.setFont(bold_font(self.total_label.font(), 1.1))
         segments_heading = QLabel("&Segments")
         segments_heading.setBuddy(self.segment_view)
-        segments_heading.setFont(_bold(segments_heading.font(), 1.05))
+        segments_heading.setFont(bold_font(segments_heading.font(), 1.05))
         top_row = QHBoxLayout()
         top_row.addWidget(segments_heading)
         top_row.addStretch(1)
@@ -227,7 +227,7 @@ class FormatEditor(QDialog, Asks):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         form_heading = QLabel("Selected segment")
-        form_heading.setFont(_bold(form_heading.font(), 1.05))
+        form_heading.setFont(bold_font(form_heading.font(), 1.05))
         right_layout.addWidget(form_heading)
         right_layout.addWidget(self.segment_form)
         right_layout.addStretch(1)
@@ -357,7 +357,7 @@ class FormatEditor(QDialog, Asks):
                                        ("Built-in formats", builtins, "built-in")):
             title = QListWidgetItem(heading)
             title.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            title.setFont(_bold(title.font(), 1.0))
+            title.setFont(bold_font(title.font()))
             self.format_list.addItem(title)
             if not formats and mark == "group's":
                 empty = QListWidgetItem("   None yet")
@@ -748,22 +748,3 @@ class FormatEditor(QDialog, Asks):
             self.show_problem("Not exported", f"{path}: {error.strerror}")
             return None
         return path
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self.confirm_leave():
-            event.accept()
-        else:
-            event.ignore()
-
-    def reject(self) -> None:
-        # Escape closes the window, through the same unsaved-changes question.
-        self.close()
-
-
-
-def _bold(font: QFont, scale: float) -> QFont:
-    font = QFont(font)
-    font.setBold(True)
-    if scale != 1.0 and font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    return font

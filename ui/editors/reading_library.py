@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -38,10 +38,12 @@ from facilitator.problems import ContentError, FacilitatorError
 from facilitator.store import Store, copy_id
 from facilitator.text_import import import_text_file, new_id
 from ui.editors.colors import problem_style
-from ui.editors.dialogs import Asks
+from ui.editors.dialogs import AsksBeforeClosing
 from ui.editors.format_editor import BANNER_STYLE
+from ui.editors.reading_picker import reading_search_text
 from ui.editors.reading_preview import ReadingPreview
-from ui.labels import buddy_label
+from ui.labels import bold_font, buddy_label
+from ui.list_filter import filter_rows
 
 _NUMBERING = re.compile(r"^\s*\d{1,3}[.)]\s+")
 
@@ -51,7 +53,7 @@ def split_items(text: str) -> list[str]:
     return [_NUMBERING.sub("", line).strip() for line in text.splitlines() if line.strip()]
 
 
-class ReadingLibrary(QDialog, Asks):
+class ReadingLibrary(AsksBeforeClosing, QDialog):
     """Browse, search, add, edit and import readings."""
 
     readings_changed = Signal()
@@ -91,7 +93,7 @@ class ReadingLibrary(QDialog, Asks):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("Readings")
-        heading.setFont(_heading_font(heading.font()))
+        heading.setFont(bold_font(heading.font(), 1.15))
         left_layout.addWidget(heading)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.list, 1)
@@ -230,7 +232,7 @@ class ReadingLibrary(QDialog, Asks):
                                      ("Built-in readings", builtins, "built-in")):
             title = QListWidgetItem(heading)
             title.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            title.setFont(_heading_font(title.font(), 1.0))
+            title.setFont(bold_font(title.font()))
             self.list.addItem(title)
             if not items:
                 empty = QListWidgetItem("   None yet")
@@ -255,16 +257,12 @@ class ReadingLibrary(QDialog, Asks):
 
     @Slot(str)
     def _filter(self, text: str) -> None:
-        words = text.lower().split()
-        for n in range(self.list.count()):
-            item = self.list.item(n)
+        def haystack(item: QListWidgetItem) -> str | None:
             reading_id = item.data(Qt.ItemDataRole.UserRole)
-            if not reading_id:
-                item.setHidden(bool(words))
-                continue
-            r = self.library.readings[reading_id]
-            haystack = " ".join((r.id, r.title, r.source, r.text, *r.items)).lower()
-            item.setHidden(not all(word in haystack for word in words))
+            # The two headings and "None yet" stand for no reading: hidden while searching.
+            return reading_search_text(self.library.readings[reading_id]) if reading_id \
+                else None
+        filter_rows(self.list, text, haystack)
 
     @Slot()
     def _reading_selected(self, item: QListWidgetItem | None, previous=None) -> None:
@@ -462,15 +460,6 @@ class ReadingLibrary(QDialog, Asks):
         self.open_reading(next(iter(sorted(self.library.readings))))
         self.readings_changed.emit()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self.confirm_leave():
-            event.accept()
-        else:
-            event.ignore()
-
-    def reject(self) -> None:
-        self.close()
-
 
 _FIELDS = {"title": "Title", "text": "Text", "items": "Items", "source": "Source", "id": "Id"}
 
@@ -483,12 +472,3 @@ def _describe(key: str, message: str) -> str:
     if field == "text" and message == "is empty":
         message = "the reading has no text yet"
     return f"{_FIELDS.get(field, field.capitalize())}: {message}"
-
-
-
-def _heading_font(font: QFont, scale: float = 1.15) -> QFont:
-    font = QFont(font)
-    font.setBold(True)
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    return font

@@ -22,9 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.content import Library
-from facilitator.model import MEETING_TYPE_READING
+from facilitator.model import MEETING_TYPE_READING, Reading
+from ui.list_filter import filter_rows
 
 MEETING_TYPE_TITLE = "The group's meeting statement (open or closed, by the settings)"
+
+
+def reading_search_text(reading: Reading) -> str:
+    """Everything a search for a reading looks in: its id, title, source and words."""
+    return " ".join((reading.id, reading.title, reading.source, reading.text, *reading.items))
 
 
 def reading_label(library: Library, reading_id: str) -> str:
@@ -98,25 +104,16 @@ class ReadingPicker(QDialog):
     def _haystack(self, reading_id: str) -> str:
         if reading_id == MEETING_TYPE_READING:
             return f"{reading_id} {MEETING_TYPE_TITLE} open closed"
-        r = self.library.readings[reading_id]
-        return " ".join((r.id, r.title, r.source, r.text, *r.items))
+        return reading_search_text(self.library.readings[reading_id])
 
     @Slot(str)
     def _filter(self, text: str) -> None:
-        words = text.lower().split()
-        shown = 0
-        for n in range(self.list.count()):
-            item = self.list.item(n)
-            haystack = self._haystack(item.data(Qt.ItemDataRole.UserRole)).lower()
-            hidden = not all(word in haystack for word in words)
-            item.setHidden(hidden)
-            shown += not hidden
-        self.count.setText(f"{shown} reading{'s' if shown != 1 else ''}")
+        shown = filter_rows(self.list, text,
+                            lambda item: self._haystack(item.data(Qt.ItemDataRole.UserRole)))
+        self.count.setText(f"{len(shown)} reading{'s' if len(shown) != 1 else ''}")
         current = self.list.currentItem()
         if current is None or current.isHidden():
-            visible = [self.list.item(n) for n in range(self.list.count())
-                       if not self.list.item(n).isHidden()]
-            self.list.setCurrentItem(visible[0] if visible else None)
+            self.list.setCurrentItem(shown[0] if shown else None)
         self.ok_button.setEnabled(self.chosen_id() != "")
 
     @Slot()

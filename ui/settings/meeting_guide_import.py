@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.meeting_guide import GuideMeeting
+from ui.list_filter import filter_rows
 
 
 class MeetingChooser(QDialog):
@@ -62,17 +63,10 @@ class MeetingChooser(QDialog):
 
     @Slot(str)
     def _filter(self, text: str) -> None:
-        words = text.lower().split()
-        first = None
-        for n in range(self.list.count()):
-            item = self.list.item(n)
-            hidden = not all(w in item.text().lower() for w in words)
-            item.setHidden(hidden)
-            if not hidden and first is None:
-                first = item
+        shown = filter_rows(self.list, text)
         current = self.list.currentItem()
         if current is None or current.isHidden():
-            self.list.setCurrentItem(first)
+            self.list.setCurrentItem(shown[0] if shown else None)
 
     def chosen_index(self) -> int | None:
         item = self.list.currentItem()

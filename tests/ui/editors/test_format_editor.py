@@ -205,3 +205,23 @@ def test_unsaved_changes_are_asked_about_when_switching(qtbot, store):
     editor.format_list.setCurrentRow(editor.format_titles().index("   Step meeting"))
     assert editor.draft.header["id"] == "step"
     assert store.formats() == []
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, store):
+    editor = make_editor(qtbot, store)
+    editor.open_format("discussion")
+    type_into(qtbot, editor.name_edit, "Our discussion")
+    asked = []
+    answer = "cancel"
+
+    def ask(title, text):
+        asked.append(text)
+        return answer
+    editor.ask_save_discard_cancel = ask
+    qtbot.mouseClick(editor.close_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(editor.segment_view, Qt.Key.Key_Escape)
+    assert asked == ["Save the changes to “Our discussion”?"] * 2
+    assert editor.isVisible()
+    answer = "discard"
+    qtbot.keyClick(editor.segment_view, Qt.Key.Key_Escape)
+    assert not editor.isVisible()

@@ -105,3 +105,22 @@ def test_binary_file_gets_a_clear_message_and_the_store_is_unchanged(qtbot, stor
                          "plain text (.txt) first, then import that.")]
     assert window.title_edit.text() == shown_before
     assert snapshot(data_dir) == before
+
+
+def test_escape_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, store):
+    window = make_library(qtbot, store)
+    window.new_reading()
+    window.title_edit.setText("Our Preamble")
+    asked = []
+    answer = "cancel"
+
+    def ask(title, text):
+        asked.append(text)
+        return answer
+    window.ask_save_discard_cancel = ask
+    qtbot.keyClick(window.title_edit, Qt.Key.Key_Escape)
+    assert asked == ["Save the changes to “Our Preamble”?"]
+    assert window.isVisible()
+    answer = "discard"
+    qtbot.keyClick(window.title_edit, Qt.Key.Key_Escape)
+    assert not window.isVisible()

@@ -1,3 +1,3 @@
-"""The settings tests share the editors' fixtures: a real store, and no modal dialog."""
+"""These tests share the editors' real store; tests/ui/conftest.py keeps modal dialogs out."""
 
-from tests.ui.editors.conftest import data_dir, no_modal_dialogs, store  # noqa: F401
+from tests.ui.editors.conftest import data_dir, store  # noqa: F401
