@@ -20,7 +20,6 @@ goes to disk before it returns: there is no write cache.
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
 import re
@@ -32,7 +31,12 @@ from typing import Any
 from tinydb.storages import Storage
 
 from facilitator.paths import PRIVATE_FILE_MODE, make_private_folder
-from facilitator.problems import FacilitatorError
+from facilitator.problems import (  # noqa: F401 - the store's errors, re-exported
+    FacilitatorError,
+    StoreError,
+    StoreLocked,
+    describe_os_error,
+)
 
 BACKUP_FOLDER = "backups"
 META_KEY = "_meta"
@@ -41,27 +45,8 @@ Tables = dict[str, dict[str, Any]]
 Migration = Callable[[Tables], Tables]
 
 
-class StoreError(FacilitatorError):
-    """The store could not be opened or saved; the message says why in one sentence."""
-
-
-class StoreLocked(StoreError):
-    """Another Facilitator already writes to this data folder."""
-
-
 class DamagedFile(Exception):
     """A data file that is not what Facilitator writes (internal; turned into a repair)."""
-
-
-def describe_os_error(error: OSError, action: str) -> str:
-    """One sentence about a failed file operation, in the user's terms."""
-    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        reason = "the disk is full"
-    elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        reason = "the folder is read-only or not yours to change"
-    else:
-        reason = (error.strerror or str(error)).lower()
-    return f"{action}: {reason}"
 
 
 def fsync_folder(folder: Path) -> None:

@@ -13,6 +13,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from facilitator.paths import LOCK_FILE, PRIVATE_FILE_MODE, make_private_folder
+from facilitator.problems import StoreError, StoreLocked, describe_os_error
+
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
@@ -78,3 +81,24 @@ class FolderLock:
             _unlock(fd)
         finally:
             os.close(fd)
+
+
+def lock_data_folder(data_dir: Path) -> FolderLock:
+    """Create the data folder if need be and take its lock, or say in one sentence why not.
+
+    The app calls this before its window appears, so that a second Facilitator is
+    told at once that the folder is in use; the store then adopts the held lock.
+    """
+    try:
+        make_private_folder(data_dir)
+    except OSError as error:
+        raise StoreError(
+            describe_os_error(error, f"cannot create the data folder {data_dir}")) from None
+    lock = FolderLock(data_dir / LOCK_FILE, mode=PRIVATE_FILE_MODE)
+    try:
+        won = lock.acquire()
+    except OSError as error:
+        raise StoreError(describe_os_error(error, f"cannot open {data_dir} for changes")) from None
+    if not won:
+        raise StoreLocked(f"the data folder {data_dir} is in use by another Facilitator")
+    return lock

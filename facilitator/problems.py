@@ -7,6 +7,7 @@ as one line, the app shows them in a list, and nothing ever shows a traceback.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -41,3 +42,22 @@ class ContentError(FacilitatorError):
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class StoreError(FacilitatorError):
+    """The store could not be opened or saved; the message says why in one sentence."""
+
+
+class StoreLocked(StoreError):
+    """Another Facilitator already writes to this data folder."""
+
+
+def describe_os_error(error: OSError, action: str) -> str:
+    """One sentence about a failed file operation, in the user's terms."""
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        reason = "the disk is full"
+    elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        reason = "the folder is read-only or not yours to change"
+    else:
+        reason = (error.strerror or str(error)).lower()
+    return f"{action}: {reason}"

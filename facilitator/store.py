@@ -39,18 +39,14 @@ from facilitator.atomic_storage import (
     Migration,
     StoreError,
     StoreLocked,
-    describe_os_error,
     remove_stale_temps,
 )
-from facilitator.folder_lock import FolderLock
+from facilitator.folder_lock import FolderLock, lock_data_folder
 from facilitator.model import Format, GroupSettings, HistoryEntry, Reading
 from facilitator.paths import (
     DATA_FILE,
     HISTORY_FILE,
-    LOCK_FILE,
-    PRIVATE_FILE_MODE,
     RUN_STATE_FILE,
-    make_private_folder,
 )
 from facilitator.problems import ContentError
 from facilitator.validation import MAX_ID_LENGTH
@@ -93,17 +89,6 @@ def copy_id(existing_ids: Iterable[str], base_id: str) -> str:
 
 
 
-def _acquire_lock(data_dir: Path) -> FolderLock:
-    lock = FolderLock(data_dir / LOCK_FILE, mode=PRIVATE_FILE_MODE)
-    try:
-        won = lock.acquire()
-    except OSError as error:
-        raise StoreError(describe_os_error(error, f"cannot open {data_dir} for changes")) from None
-    if not won:
-        raise StoreLocked(f"the data folder {data_dir} is in use by another Facilitator")
-    return lock
-
-
 def _replace_document(new: dict[str, Any]):
     """A TinyDB update that replaces a record whole, so that keys dropped by an edit go too."""
     def transform(document: dict[str, Any]) -> None:
@@ -144,17 +129,16 @@ class Store:
         self._history = self._load_history()
 
     @classmethod
-    def open(cls, data_dir: Path, writer: bool = True) -> Store:
-        """Open the store in `data_dir`. A writer creates the folder and holds its lock."""
+    def open(cls, data_dir: Path, writer: bool = True, lock: FolderLock | None = None
+             ) -> Store:
+        """Open the store in `data_dir`. A writer creates the folder and holds its lock;
+        `lock` is one already taken with `lock_data_folder`, which the store adopts."""
         data_dir = Path(data_dir)
-        lock = None
+        if not writer:
+            lock = None
+        elif lock is None or not lock.held:
+            lock = lock_data_folder(data_dir)
         if writer:
-            try:
-                make_private_folder(data_dir)
-            except OSError as error:
-                raise StoreError(
-                    describe_os_error(error, f"cannot create the data folder {data_dir}")) from None
-            lock = _acquire_lock(data_dir)
             for name in (DATA_FILE, HISTORY_FILE, RUN_STATE_FILE):
                 remove_stale_temps(data_dir / name)
         try:

@@ -81,6 +81,10 @@ class MainWindow(QMainWindow):
                                       QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 
+    def show_problem(self, title: str, text: str) -> None:
+        """Something that stops the app, said plainly before it closes."""
+        QMessageBox.critical(self, title, text)
+
     def show_notice(self, text: str) -> None:
         """A quiet line in the status bar that stays until the next notice."""
         self.notices_shown.append(text)
@@ -216,7 +220,13 @@ class MainWindow(QMainWindow):
     # Look ---------------------------------------------------------------------------
 
     def group(self):
-        return self.store.group()
+        return self.store.group() if self.store is not None else None
+
+    def attach_store(self, store) -> None:
+        """Take the store the app opened after the first paint, and show the group's look."""
+        self.store = store
+        self._library = None
+        self.apply_look()
 
     def apply_look(self) -> None:
         group = self.group()

@@ -34,13 +34,9 @@ def test_exit_after_start_paints_and_exits_zero(tmp_path):
 def test_on_a_laptop_screen_the_window_opens_maximized(qapp, data_dir, monkeypatch):
     from ui import main_window
 
-    painted_states, windows = [], []
+    painted_states = []
 
     class Watched(main_window.MainWindow):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            windows.append(self)
-
         def paintEvent(self, event):  # noqa: N802 - Qt's name
             painted_states.append(self.windowState())
             super().paintEvent(event)
@@ -54,10 +50,7 @@ def test_on_a_laptop_screen_the_window_opens_maximized(qapp, data_dir, monkeypat
         assert painted_states[0] & Qt.WindowState.WindowMaximized
     finally:
         # The app would have ended here; its window must not linger into the next test.
-        for window in windows:
-            window.close()
-            window.deleteLater()
-        qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        forget_windows(qapp, Watched)
 
 
 def test_a_second_app_on_the_same_folder_is_told_in_one_line(data_dir, capsys):
@@ -225,3 +218,71 @@ def test_chair_keys_leave_the_secretarys_windows_alone_during_a_meeting(
     assert run.index == 2
     press(qtbot, window, K.Key_Plus)
     assert window.store.group().text_scale == 110
+
+
+def test_the_app_opens_its_store_after_the_first_paint(qapp, data_dir, monkeypatch):
+    """The window paints before the store opens; then the group's look and screen follow."""
+    import ui.main_window as main_window
+    from facilitator.model import GroupSettings
+    from ui.app import run_app
+
+    with Store.open(data_dir) as store:
+        store.save_group(GroupSettings(name="Hope Group", theme="dark"))
+    seen = []
+
+    class Watched(main_window.MainWindow):
+        def paintEvent(self, event):  # noqa: N802 - Qt's name
+            if not seen:
+                seen.append(("first paint", self.store))
+            super().paintEvent(event)
+
+        def open_first_screen(self):
+            super().open_first_screen()
+            seen.append(("screen", self.group().name, self.stack.currentWidget()))
+            self.close()
+
+    monkeypatch.setattr(main_window, "MainWindow", Watched)
+    try:
+        assert run_app(argparse.Namespace(data_dir=data_dir, exit_after_start=False)) == 0
+    finally:
+        forget_windows(qapp, Watched)
+    assert seen[0] == ("first paint", None)
+    assert seen[1][1] == "Hope Group"
+    assert seen[1][2] is not None
+    # The store was closed and the folder's lock released when the app ended.
+    with Store.open(data_dir) as store:
+        assert store.group().name == "Hope Group"
+
+
+def test_a_store_that_cannot_open_is_reported_and_the_app_ends(qapp, data_dir, monkeypatch,
+                                                             capsys):
+    import json
+
+    import ui.main_window as main_window
+    from ui.app import run_app
+
+    data_dir.mkdir()
+    # A data file written by a newer Facilitator must be refused, never overwritten.
+    newer = {"_meta": {"app": "facilitator", "schema": 99}}
+    (data_dir / "facilitator.json").write_text(json.dumps(newer))
+    problems = []
+    monkeypatch.setattr(main_window.MainWindow, "show_problem",
+                        lambda self, title, text: problems.append(text))
+    try:
+        assert run_app(argparse.Namespace(data_dir=data_dir, exit_after_start=False)) == 2
+    finally:
+        forget_windows(qapp, main_window.MainWindow)
+    assert len(problems) == 1 and "newer" in problems[0]
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("facilitator: ")
+    assert json.loads((data_dir / "facilitator.json").read_text()) == newer
+
+
+def forget_windows(qapp, window_class) -> None:
+    """Delete the app's windows now: a closed window left alive would share its application-
+    wide keys with the next test's window, and Qt ignores a key that two actions claim."""
+    for widget in qapp.topLevelWidgets():
+        if isinstance(widget, window_class):
+            widget.close()
+            widget.deleteLater()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
