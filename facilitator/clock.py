@@ -17,25 +17,27 @@ from __future__ import annotations
 import sys
 import time
 from datetime import datetime, timedelta
-from typing import Protocol, runtime_checkable
 
 
-@runtime_checkable
-class Clock(Protocol):
-    """What the core needs to know about time."""
+class Clock:
+    """What the core needs to know about time. `SystemClock` and `FakeClock` are the two.
+
+    A plain base class rather than a `typing.Protocol`: the app builds its window on
+    a clock before its first paint, and `typing` is not worth loading for that.
+    """
 
     def monotonic(self) -> float:
         """Seconds from an arbitrary origin; never goes back while the computer runs."""
-        ...
+        raise NotImplementedError
 
     def now(self) -> datetime:
         """The local wall-clock time, naive (no time zone), as the room clock shows it."""
-        ...
+        raise NotImplementedError
 
     def boot_id(self) -> str:
         """Names the computer's current boot, so that monotonic readings taken in the same
         boot can be compared; "" where the system does not say."""
-        ...
+        raise NotImplementedError
 
 
 def _boottime() -> float:
@@ -50,7 +52,7 @@ def _linux_boot_id() -> str:
         return ""
 
 
-class SystemClock:
+class SystemClock(Clock):
     """The computer's clocks. Monotonic time counts through suspend where the system allows."""
 
     def __init__(self) -> None:
@@ -78,7 +80,7 @@ DEFAULT_FAKE_START = datetime(2026, 4, 7, 19, 0)
 _FAKE_MONOTONIC_ORIGIN_NS = 1_000_000 * 1_000_000_000
 
 
-class FakeClock:
+class FakeClock(Clock):
     """A clock for tests: it stands still until `advance` moves both readings together."""
 
     def __init__(self, start: datetime = DEFAULT_FAKE_START) -> None:

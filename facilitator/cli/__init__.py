@@ -62,15 +62,25 @@ def _errors_on_one_line(parser: argparse.ArgumentParser) -> None:
 
 
 def app_options(argv: list[str]) -> argparse.Namespace | None:
-    """The options for opening the app, or None when `argv` names a command or asks for help."""
-    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
-    parser.add_argument("--data-dir", type=Path, default=None)
-    parser.add_argument("--exit-after-start", action="store_true")
-    try:
-        args, rest = parser.parse_known_args(argv)
-    except argparse.ArgumentError:
-        return None  # the full parser explains the mistake
-    return None if rest else args
+    """The options for opening the app, or None when `argv` names a command, asks for help
+    or holds a mistake (the full parser then explains it).
+
+    The app's two options are read by hand: building an argparse parser costs the
+    window a few milliseconds before its first paint, for nothing the chair sees.
+    """
+    options = argparse.Namespace(data_dir=None, exit_after_start=False)
+    items = iter(argv)
+    for item in items:
+        if item == "--exit-after-start":
+            options.exit_after_start = True
+        elif item == "--data-dir" or item.startswith("--data-dir="):
+            value = item.partition("=")[2] if "=" in item else next(items, "")
+            if not value:
+                return None
+            options.data_dir = Path(value)
+        else:
+            return None
+    return options
 
 
 def main(argv: list[str] | None = None) -> int:

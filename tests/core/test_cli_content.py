@@ -120,3 +120,26 @@ def test_a_bad_option_is_one_line_for_every_command(capsys, argv):
     assert len(err.splitlines()) == 1
     assert err.startswith("facilitator: ")
     assert "--help`)" in err
+
+
+@pytest.mark.parametrize("argv, expected", [
+    ([], (None, False)),
+    (["--exit-after-start"], (None, True)),
+    (["--data-dir", "/tmp/x", "--exit-after-start"], ("/tmp/x", True)),
+    (["--data-dir=/tmp/y"], ("/tmp/y", False)),
+    (["--data-dir"], None),
+    (["--data-dir="], None),
+    (["--help"], None),
+    (["formats"], None),
+    (["--data-dir", "/tmp/x", "formats"], None),
+])
+def test_the_app_options_are_told_from_a_command(argv, expected):
+    from facilitator.cli import app_options
+
+    options = app_options(argv)
+    if expected is None:
+        assert options is None
+    else:
+        data_dir, exit_after_start = expected
+        assert (str(options.data_dir) if options.data_dir else None) == data_dir
+        assert options.exit_after_start is exit_after_start
