@@ -199,3 +199,17 @@ def test_a_full_screen_room_display_whose_screen_goes_comes_back_as_a_window(
     qtbot.waitUntil(lambda: not room.isFullScreen())
     assert room.isVisible()
     assert primary.geometry().contains(room.frameGeometry().center())
+
+
+def test_the_room_names_tonights_step_by_its_number(qtbot, open_window, set_up_group):
+    set_up_group(default_format="step")
+    window, _answers = open_window()
+    assert window.tonight_screen.current_format().id == "step"
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is not None)
+    press(qtbot, window, K.Key_D)
+    room = window.room
+    while window.console.current.kind != "study":
+        press(qtbot, window, K.Key_Right)
+    assert room.title_text() == "Step 4"  # April
+    assert room.reading_text().startswith("We made a searching and fearless moral inventory")

@@ -244,7 +244,10 @@ class ConsoleScreen(QWidget):
         if self.is_timed():
             self.room.show_timer(self.run.timer, self.speaker_subject())
         else:
-            self.room.show_reading(self.current.title, self.current.text)
+            # The room sees "Step 4" rather than "Tonight's step": what is being read.
+            planned = self.current
+            title = planned.reading_title if planned.kind == "study" else planned.title
+            self.room.show_reading(title or planned.title, planned.text)
 
     # Segments -------------------------------------------------------------------
 
