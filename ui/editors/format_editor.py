@@ -57,6 +57,7 @@ from ui.editors.reading_picker import ReadingPicker, reading_label
 from ui.editors.segment_delegate import SegmentDelegate
 from ui.editors.segment_form import KIND_LABELS, SegmentForm
 from ui.labels import bold_font, buddy_label
+from ui.sectioned_list import add_section
 
 FORMAT_KIND_LABELS = {"discussion": "Discussion", "speaker": "Speaker", "step": "Step study",
                       "literature": "Literature", "smart": "SMART Recovery"}
@@ -355,23 +356,8 @@ class FormatEditor(AsksBeforeClosing, QDialog):
                     if f.id not in self.library.own_formats]
         for heading, formats, mark in (("The group's formats", own, "group's"),
                                        ("Built-in formats", builtins, "built-in")):
-            title = QListWidgetItem(heading)
-            title.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            title.setFont(bold_font(title.font()))
-            self.format_list.addItem(title)
-            if not formats and mark == "group's":
-                empty = QListWidgetItem("   None yet")
-                empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                empty.setForeground(Qt.GlobalColor.gray)
-                self.format_list.addItem(empty)
-            for fmt in formats:
-                item = QListWidgetItem(f"   {fmt.name}")
-                item.setData(Qt.ItemDataRole.UserRole, fmt.id)
-                item.setToolTip(f"{fmt.id} · {mark} · {fmt.minutes:g} minutes")
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{fmt.name}, {mark}")
-                self.format_list.addItem(item)
-                if fmt.id == current:
-                    self.format_list.setCurrentItem(item)
+            add_section(self.format_list, heading, mark,
+                        ((f.id, f.name, f"{f.minutes:g} minutes") for f in formats), current)
         self.format_list.blockSignals(False)
         self._update_list_buttons()
 

@@ -44,6 +44,7 @@ from ui.editors.reading_picker import reading_search_text
 from ui.editors.reading_preview import ReadingPreview
 from ui.labels import bold_font, buddy_label
 from ui.list_filter import filter_rows
+from ui.sectioned_list import add_section
 
 _NUMBERING = re.compile(r"^\s*\d{1,3}[.)]\s+")
 
@@ -230,23 +231,8 @@ class ReadingLibrary(AsksBeforeClosing, QDialog):
         builtins = [r for r in readings if r.id not in self.library.own_readings]
         for heading, items, mark in (("The group's readings", own, "group's"),
                                      ("Built-in readings", builtins, "built-in")):
-            title = QListWidgetItem(heading)
-            title.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            title.setFont(bold_font(title.font()))
-            self.list.addItem(title)
-            if not items:
-                empty = QListWidgetItem("   None yet")
-                empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                empty.setForeground(Qt.GlobalColor.gray)
-                self.list.addItem(empty)
-            for reading in items:
-                item = QListWidgetItem(f"   {reading.title}")
-                item.setData(Qt.ItemDataRole.UserRole, reading.id)
-                item.setToolTip(f"{reading.id} · {mark}")
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{reading.title}, {mark}")
-                self.list.addItem(item)
-                if reading.id == self.current_id:
-                    self.list.setCurrentItem(item)
+            add_section(self.list, heading, mark, ((r.id, r.title, "") for r in items),
+                        self.current_id)
         self.list.blockSignals(False)
         self._filter(self.search.text())
 
