@@ -503,8 +503,9 @@ def _tonight_line(plan: Plan) -> str:
         parts.append(f"topic “{plan.topic}”")
     if "literature" in kinds and plan.passage:
         parts.append(plan.passage)
-    if "speaker" in kinds and plan.choice.speaker_count:
-        parts.append(_speakers(plan.choice.speaker_count, plan.choice.speaker_minutes or 0))
+    speaker = next((s for s in plan.segments if s.kind == "speaker"), None)
+    if speaker is not None and speaker.speaker_count:
+        parts.append(_speakers(speaker.speaker_count, speaker.speaker_minutes or 0))
     return f"Tonight: {'; '.join(parts)}" if parts else ""
 
 

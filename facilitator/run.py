@@ -29,7 +29,7 @@ from typing import Any
 
 from facilitator.clock import Clock
 from facilitator.content import Library
-from facilitator.model import GroupSettings, HistoryEntry
+from facilitator.model import MAX_MINUTES, GroupSettings, HistoryEntry
 from facilitator.plan import Plan, PlannedSegment, TonightChoice, build_plan
 from facilitator.problems import FacilitatorError
 from facilitator.timer import ShareTimer
@@ -136,8 +136,9 @@ class Run:
             step=plan.step,
             topic=plan.topic,
             passage=plan.passage,
-            planned_minutes=round(plan.planned_minutes, 1),
-            actual_minutes=round(self.elapsed_minutes(), 1),
+            planned_minutes=round(min(plan.planned_minutes, MAX_MINUTES), 1),
+            # A meeting resumed days after a crash has not really run for days.
+            actual_minutes=round(min(self.elapsed_minutes(), MAX_MINUTES), 1),
         )
 
     def to_state(self) -> dict[str, Any]:

@@ -298,6 +298,8 @@ class Store:
     def add_history(self, entry: HistoryEntry) -> None:
         if not isinstance(entry, HistoryEntry):
             raise TypeError("add_history takes a HistoryEntry")
+        # Through the same rules as loading, so that nothing is saved that cannot be read.
+        HistoryEntry.from_dict(entry.to_dict())
         self._history_table.insert(entry.to_dict())
         self._history.append(entry)
 

@@ -24,6 +24,7 @@ _CLOCK = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 # Dates a meeting can fall on. Python's own range (years 1 to 9999) lets a plan
 # at 23:30 on the last day run past the end of time; nobody meets then.
 FIRST_YEAR, LAST_YEAR = 1900, 2999
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 SLOT_PATTERN = re.compile(r"\[([^\[\]\n]{1,40})\]")
 _MISSING = object()
 
@@ -39,9 +40,12 @@ def parse_clock(text: str) -> str | None:
 
 def parse_date(text: str) -> date | None:
     """A date written YYYY-MM-DD in the years meetings happen, or None."""
+    # fromisoformat alone would also take "20260407" and week dates such as "2026-W15-2".
+    if not isinstance(text, str) or not _DATE.match(text.strip()):
+        return None
     try:
         value = date.fromisoformat(text.strip())
-    except (ValueError, AttributeError):
+    except ValueError:
         return None
     return value if FIRST_YEAR <= value.year <= LAST_YEAR else None
 

@@ -75,7 +75,7 @@ def app_options(argv: list[str]) -> argparse.Namespace | None:
             options.exit_after_start = True
         elif item == "--data-dir" or item.startswith("--data-dir="):
             value = item.partition("=")[2] if "=" in item else next(items, "")
-            if not value:
+            if not value or value.startswith("-"):
                 return None
             options.data_dir = Path(value)
         else:

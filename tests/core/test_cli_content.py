@@ -143,3 +143,9 @@ def test_the_app_options_are_told_from_a_command(argv, expected):
         data_dir, exit_after_start = expected
         assert (str(options.data_dir) if options.data_dir else None) == data_dir
         assert options.exit_after_start is exit_after_start
+
+
+def test_a_data_dir_option_needs_a_folder_not_another_option():
+    from facilitator.cli import app_options
+
+    assert app_options(["--data-dir", "--exit-after-start"]) is None

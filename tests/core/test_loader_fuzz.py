@@ -3,6 +3,7 @@
 import contextlib
 import tomllib
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -101,3 +102,19 @@ def test_valid_toml_round_trips_through_the_loader():
         '[[segment]]\nkind = "study"\nminutes = 5\n'
     )
     assert Format.from_dict(tomllib.loads(text), LIBRARY.readings).total_minutes == 5
+
+
+@pytest.mark.parametrize("text", ["20260407", "2026-W15-2", "2026-4-7", " 2026-04-07x", "",
+                                  "9999-12-31", "1899-12-31"])
+def test_only_plain_dates_in_meeting_years_are_dates(text):
+    from facilitator.validation import parse_date
+
+    assert parse_date(text) is None
+
+
+def test_a_plain_date_is_a_date():
+    from datetime import date
+
+    from facilitator.validation import parse_date
+
+    assert parse_date(" 2026-04-07 ") == date(2026, 4, 7)

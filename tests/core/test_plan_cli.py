@@ -120,3 +120,13 @@ def test_without_a_group_the_default_format_is_a_discussion(capsys):
     status, out, _ = run_plan(capsys, "--date", "2026-04-07")
     assert status == 0
     assert out.startswith("Discussion meeting · Alcoholics Anonymous")
+
+
+@pytest.mark.parametrize("options, line", [
+    (["--speakers", "2"], "Tonight: two speakers of 20 minutes"),
+    (["--speaker-minutes", "15"], "Tonight: one speaker of 15 minutes"),
+    ([], "Tonight: one speaker of 20 minutes"),
+])
+def test_tonights_speakers_are_named_in_the_header(capsys, options, line):
+    assert main(["plan", "speaker", "--date", "2026-04-07", *options]) == 0
+    assert line in capsys.readouterr().out.splitlines()

@@ -263,3 +263,18 @@ def test_actual_minutes_ignore_a_clock_change_during_the_meeting():
     clock.set_now(clock.now() - timedelta(hours=1))
     clock.advance(30 * 60)
     assert run.end().actual_minutes == 60
+
+
+def test_a_meeting_resumed_days_later_still_makes_a_history_entry_that_loads(tmp_path):
+    from facilitator.store import Store
+
+    run, clock, state = running_share_state()
+    clock.advance(2 * 24 * 3600)
+    again = Run.restore(run.plan, state, clock)
+    entry = again.end()
+    assert entry.actual_minutes == 24 * 60
+    with Store.open(tmp_path / "data") as store:
+        store.add_history(entry)
+    with Store.open(tmp_path / "data") as store:
+        assert store.history() == [entry]
+        assert store.notices == []
