@@ -27,15 +27,6 @@ TEXT_SCALE_STEP = 10
 ROOM_HIDDEN_NOTICE = "The room display is hidden: press D to show it."
 
 
-def _is_command_key(sequence: QKeySequence) -> bool:
-    """Whether a key types nothing in a text box or a list: with Ctrl, Alt or Meta, or F1–F35."""
-    combination = sequence[0]
-    typing_free = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                   | Qt.KeyboardModifier.MetaModifier)
-    return bool(combination.keyboardModifiers() & typing_free) \
-        or Qt.Key.Key_F1.value <= combination.key().value <= Qt.Key.Key_F35.value
-
-
 class MainWindow(QMainWindow):
     """Facilitator's one main window."""
 
@@ -68,6 +59,9 @@ class MainWindow(QMainWindow):
         self.status = self.statusBar()
         self.status.setAccessibleName("Status")
         self._build_actions()
+        # The app paints before it opens the store (ui/app.py); until `attach_store` the
+        # windows that work on the group's data are not offered.
+        self.secretary.set_enabled(store is not None)
         self._keys_overlay = None
         self.apply_look()
 
@@ -98,12 +92,10 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         sequences = [QKeySequence(k) for k in (keys if isinstance(keys, list | tuple) else [keys])]
         action.setShortcuts(sequences)
-        # A key that also types or moves (Space, N, 1, +, an arrow) belongs to the focused
-        # control in a secretary's window; it works here and on the room display, which
-        # is given the same actions. Ctrl, Alt and F-keys type nothing and work everywhere.
-        action.setShortcutContext(
-            Qt.ShortcutContext.ApplicationShortcut if all(map(_is_command_key, sequences))
-            else Qt.ShortcutContext.WindowShortcut)
+        # The chair's keys act here and on the room display, which is given the same
+        # actions, never in a secretary's window: there Space presses the focused button,
+        # an arrow moves in a list, and Ctrl+Enter or Ctrl+E mean nothing to the meeting.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setCheckable(checkable)
         action.setStatusTip(help_text or text)
         action.triggered.connect(slot)
@@ -226,6 +218,7 @@ class MainWindow(QMainWindow):
         """Take the store the app opened after the first paint, and show the group's look."""
         self.store = store
         self._library = None
+        self.secretary.set_enabled(True)
         self.apply_look()
 
     def apply_look(self) -> None:
@@ -318,15 +311,15 @@ class MainWindow(QMainWindow):
         try:
             plan, question = meeting_state.describe(state, self.library(), self.group(),
                                                     self.store.history())
+            if not self.ask_yes_no("Continue the meeting?", question):
+                self.store.clear_run_state()
+                return False
+            run = meeting_state.restore_run(plan, state, self.clock)
         except Exception as error:  # noqa: BLE001 - a stale or foreign state is dropped, not fatal
             self.store.clear_run_state()
             self.show_notice("The meeting left running could not be continued: "
                              f"{self._why_not_resumed(state, error)}. Start the meeting afresh.")
             return False
-        if not self.ask_yes_no("Continue the meeting?", question):
-            self.store.clear_run_state()
-            return False
-        run = meeting_state.restore_run(plan, state, self.clock)
         self._start_console(run)
         self.show_notice(f"Continuing at segment {run.index + 1}: {run.current.title}.")
         return True

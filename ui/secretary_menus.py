@@ -26,6 +26,7 @@ class SecretaryMenus:
     def __init__(self, window):
         self.window = window
         self.open_windows: dict[str, QWidget] = {}
+        self.actions: list = []
 
     @functools.cached_property
     def packs(self) -> GroupPacks:
@@ -43,7 +44,7 @@ class SecretaryMenus:
                 ("&Import group…", "Ctrl+Shift+I", self.import_group, "import_group"),
                 ("Import meeting from Meeting &Guide file…", "Ctrl+Shift+G",
                  self.import_meeting_guide, "import_meeting_guide")):
-            self._window_shortcut(action(menu, text, keys, slot, name))
+            self.actions.append(action(menu, text, keys, slot, name))
 
     def add_group_menu(self, bar, action) -> None:
         menu = bar.addMenu("&Group")
@@ -51,12 +52,12 @@ class SecretaryMenus:
                 ("&Formats…", "Ctrl+Shift+M", self.open_formats, "formats"),
                 ("&Readings…", "Ctrl+Shift+R", self.open_readings, "readings"),
                 ("&Group settings…", "Ctrl+,", self.open_group_settings, "settings")):
-            self._window_shortcut(action(menu, text, keys, slot, name))
+            self.actions.append(action(menu, text, keys, slot, name))
 
-    @staticmethod
-    def _window_shortcut(action) -> None:
-        # Only from the main window: the secretary's windows have their own Ctrl+P, Ctrl+S.
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    def set_enabled(self, enabled: bool) -> None:
+        """The secretary's windows all work on the group's data: they wait for the store."""
+        for menu_action in self.actions:
+            menu_action.setEnabled(enabled)
 
     # Opening the windows -----------------------------------------------------------------
 

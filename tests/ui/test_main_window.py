@@ -286,3 +286,36 @@ def forget_windows(qapp, window_class) -> None:
             widget.close()
             widget.deleteLater()
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_ctrl_keys_in_a_secretarys_window_leave_the_meeting_alone(qtbot, open_window,
+                                                                 set_up_group):
+    from PySide6.QtWidgets import QApplication
+
+    set_up_group()
+    window, _answers = open_window()
+    library = window.secretary.open_readings()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is library)
+    library.text_edit.setFocus()
+    qtbot.keyClick(library.text_edit, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(library.text_edit, K.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.console is None
+    assert window.store.group().text_scale == 100
+
+
+def test_the_secretarys_windows_wait_for_the_store(qtbot, data_dir):
+    """The app paints before its store opens; File and Group wait for it, then work."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    names = ("print", "export_group", "import_group", "import_meeting_guide", "formats",
+             "readings", "settings")
+    assert not any(window.actions_by_name[name].isEnabled() for name in names)
+    for action in window.actions_by_name.values():
+        if action.isEnabled():
+            action.trigger()  # nothing that is offered may fail for want of the store
+    with Store.open(data_dir) as store:
+        window.attach_store(store)
+        assert all(window.actions_by_name[name].isEnabled() for name in names)
+        assert window.secretary.packs.store is store

@@ -79,3 +79,22 @@ def test_a_meeting_that_cannot_be_resumed_is_set_aside_with_a_word(
     assert again.statusBar().currentMessage() == (
         "The meeting left running could not be continued: its format (our-old-format) "
         "is no longer there. Start the meeting afresh.")
+
+
+def test_a_meeting_that_fails_to_restore_after_yes_is_set_aside_once(
+        qtbot, open_window, set_up_group):
+    set_up_group()
+    window, _answers = open_window()
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is not None)
+    state = window.store.run_state()
+    state["timer"] = "not a timer"  # the plan rebuilds; the run itself cannot
+    window.store.save_run_state(state)
+    window.close()
+    window.store.close()
+
+    again, answers = open_window(resume=True)
+    assert len(answers.asked) == 1  # the chair said yes; then it could not be done
+    assert again.console is None and again.store.run_state() is None
+    assert again.statusBar().currentMessage().startswith(
+        "The meeting left running could not be continued")

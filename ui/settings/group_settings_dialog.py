@@ -155,7 +155,8 @@ class GroupSettingsDialog(QDialog, Asks):
         when_form.addRow(buddy_label("S&tarts at:", self.start_edit), self.start_edit)
         when_form.addRow(buddy_label("Len&gth:", self.length_spin), self.length_spin)
         when_form.addRow(buddy_label("Each s&hare:", self.share_spin), self.share_spin)
-        when_form.addRow(buddy_label("&Warn before the end:", self.warning_spin), self.warning_spin)
+        when_form.addRow(buddy_label("Warn &before the end:", self.warning_spin),
+                          self.warning_spin)
 
         self.volume_slider = QSlider(Qt.Orientation.Horizontal)
         self.volume_slider.setRange(0, 100)
@@ -178,7 +179,7 @@ class GroupSettingsDialog(QDialog, Asks):
         looks_form = QFormLayout(looks_box)
         looks_form.addRow(buddy_label("&Volume:", self.volume_slider), volume_row)
         looks_form.addRow("", self.mute_check)
-        looks_form.addRow(buddy_label("T&heme:", self.theme_combo), self.theme_combo)
+        looks_form.addRow(buddy_label("Th&eme:", self.theme_combo), self.theme_combo)
         looks_form.addRow(buddy_label("Te&xt size:", self.scale_spin), self.scale_spin)
 
         self.words_table = QTableWidget(0, 3)
@@ -209,7 +210,7 @@ class GroupSettingsDialog(QDialog, Asks):
         words_layout.addWidget(hint)
         words_layout.addWidget(self.words_table, 2)
         preview_row = QHBoxLayout()
-        preview_row.addWidget(buddy_label("Pre&view:", self.preview_combo))
+        preview_row.addWidget(buddy_label("Previe&w:", self.preview_combo))
         preview_row.addWidget(self.preview_combo, 1)
         words_layout.addLayout(preview_row)
         words_layout.addWidget(self.preview, 3)

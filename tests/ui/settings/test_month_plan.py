@@ -65,3 +65,18 @@ def test_the_month_tab_shows_what_is_saved(qtbot, store):
     # Saving without touching anything keeps the month as it was.
     assert dialog.save()
     assert store.group().schedule == {"2nd": "literature"}
+
+
+def test_no_two_fields_on_a_settings_page_share_an_alt_key(qtbot, store):
+    """Each Alt+letter on a page reaches one field: the labels' mnemonics never collide."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    dialog = GroupSettingsDialog(store)
+    qtbot.addWidget(dialog)
+    for index in range(dialog.tabs.count()):
+        page = dialog.tabs.widget(index)
+        texts = [w.text() for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton)]
+        texts += [dialog.tabs.tabText(n) for n in range(dialog.tabs.count())]
+        texts += [dialog.save_button.text(), dialog.cancel_button.text()]
+        letters = [t[t.index("&") + 1].lower() for t in texts if "&" in t.replace("&&", "")]
+        assert len(letters) == len(set(letters)), (dialog.tabs.tabText(index), sorted(letters))
