@@ -31,12 +31,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from facilitator.paths import PRIVATE_FILE_MODE, make_private_folder
-from facilitator.problems import (  # noqa: F401 - the store's errors, re-exported
-    FacilitatorError,
-    StoreError,
-    StoreLocked,
-    describe_os_error,
-)
+from facilitator.problems import StoreError, describe_os_error
 
 BACKUP_FOLDER = "backups"
 META_KEY = "_meta"

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from facilitator.atomic_storage import describe_os_error, write_atomically
+from facilitator.atomic_storage import write_atomically
 from facilitator.content import Library, read_limited
 from facilitator.model import Format, GroupSettings, Reading
-from facilitator.problems import ContentError, FacilitatorError, Problem
+from facilitator.problems import ContentError, FacilitatorError, Problem, describe_os_error
 from facilitator.store import Store, copy_id
 from facilitator.validation import Checker
 

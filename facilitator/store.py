@@ -37,8 +37,6 @@ from facilitator.atomic_storage import (
     AtomicJSONStorage,
     DataFile,
     Migration,
-    StoreError,
-    StoreLocked,
     remove_stale_temps,
 )
 from facilitator.folder_lock import FolderLock, lock_data_folder
@@ -48,7 +46,7 @@ from facilitator.paths import (
     HISTORY_FILE,
     RUN_STATE_FILE,
 )
-from facilitator.problems import ContentError
+from facilitator.problems import ContentError, StoreError, StoreLocked
 from facilitator.validation import MAX_ID_LENGTH
 
 if TYPE_CHECKING:
@@ -136,9 +134,11 @@ class Store:
         data_dir = Path(data_dir)
         if not writer:
             lock = None
-        elif lock is None or not lock.held:
-            lock = lock_data_folder(data_dir)
-        if writer:
+        else:
+            if lock is not None and lock.path.parent.resolve() != data_dir.resolve():
+                raise ValueError(f"the lock {lock.path} is not the lock of {data_dir}")
+            if lock is None or not lock.held:
+                lock = lock_data_folder(data_dir)
             for name in (DATA_FILE, HISTORY_FILE, RUN_STATE_FILE):
                 remove_stale_temps(data_dir / name)
         try:

@@ -70,14 +70,14 @@ def group_context(ctx: Context) -> GroupContext:
 
 def print_plan(ctx: Context) -> int:
     args = ctx.args
-    meeting_date = parse_date(args.date) if args.date else Date.today()
-    start = parse_start(args.start) if args.start else None
+    meeting_date = option_date(args.date) if args.date else Date.today()
+    start = option_start(args.start) if args.start else None
     choice = TonightChoice(
-        step=parse_whole(args.step, "--step") if args.step is not None else None,
+        step=option_whole(args.step, "--step") if args.step is not None else None,
         topic=args.topic.strip(),
         passage=args.passage.strip(),
-        speaker_count=parse_whole(args.speakers, "--speakers") if args.speakers else None,
-        speaker_minutes=(parse_minutes(args.speaker_minutes) if args.speaker_minutes
+        speaker_count=option_whole(args.speakers, "--speakers") if args.speakers else None,
+        speaker_minutes=(option_minutes(args.speaker_minutes) if args.speaker_minutes
                          else None),
     )
     group = group_context(ctx)
@@ -105,7 +105,7 @@ def load_format(name: str, library: Library) -> Format:
     return library.format(name)
 
 
-def parse_date(value: str) -> Date:
+def option_date(value: str) -> Date:
     date = validation.parse_date(value)
     if date is None:
         raise FacilitatorError(
@@ -114,14 +114,14 @@ def parse_date(value: str) -> Date:
     return date
 
 
-def parse_start(value: str) -> str:
+def option_start(value: str) -> str:
     clock = validation.parse_clock(value)
     if clock is None:
         raise FacilitatorError(f"--start {value!r} is not a time of day like 19:00")
     return clock
 
 
-def parse_whole(value: str, option: str) -> int:
+def option_whole(value: str, option: str) -> int:
     try:
         number = int(value.strip())
     except ValueError:
@@ -131,7 +131,7 @@ def parse_whole(value: str, option: str) -> int:
     return number
 
 
-def parse_minutes(value: str) -> float:
+def option_minutes(value: str) -> float:
     try:
         minutes = float(value.strip())
     except ValueError:

@@ -15,9 +15,9 @@ from facilitator.cli.context import Context
 from facilitator.cli.plan_commands import (
     group_context,
     load_format,
-    parse_date,
-    parse_start,
-    parse_whole,
+    option_date,
+    option_start,
+    option_whole,
 )
 from facilitator.problems import FacilitatorError
 
@@ -65,9 +65,9 @@ def run_print(ctx: Context) -> int:
     options = SheetOptions(
         program=args.program or group.settings.program, layout=args.layout, paper=args.paper,
         large_print=args.large_print,
-        date=parse_date(args.date) if args.date else dt.date.today(),
-        start=parse_start(args.start) if args.start else group.settings.start,
-        step=parse_whole(args.step, "--step") if args.step else None, topic=args.topic,
+        date=option_date(args.date) if args.date else dt.date.today(),
+        start=option_start(args.start) if args.start else group.settings.start,
+        step=option_whole(args.step, "--step") if args.step is not None else None, topic=args.topic,
         group=settings, history=tuple(group.history))
     output: Path = args.output
     if output.is_dir():

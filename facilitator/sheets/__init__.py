@@ -18,7 +18,6 @@ from typing import BinaryIO
 from facilitator.content import Library
 from facilitator.model import Format, GroupSettings, HistoryEntry
 from facilitator.problems import FacilitatorError
-from facilitator.validation import parse_clock
 
 LAYOUTS = ("script", "card", "readings", "newcomer")
 PAPERS = ("letter", "a4", "half-letter", "index-5x8", "index-4x6")
@@ -54,14 +53,6 @@ class SheetOptions:
         """Reportlab's invariant mode: fixed dates and ids, so the same input gives the
         same bytes. Asked for by the caller or by FACILITATOR_INVARIANT=1."""
         return self.invariant or os.environ.get("FACILITATOR_INVARIANT", "") not in ("", "0")
-
-
-def parse_start(text: str) -> dt.time:
-    """A start time written HH:MM, or a clear error."""
-    clock = parse_clock(text)
-    if clock is None:
-        raise FacilitatorError(f"start time {text!r} is not a time like 19:00")
-    return dt.time.fromisoformat(clock)
 
 
 def check_options(options: SheetOptions) -> None:

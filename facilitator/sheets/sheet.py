@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from facilitator.content import Library
 from facilitator.model import Format, GroupSettings
 from facilitator.plan import Plan, TonightChoice, build_plan
-from facilitator.sheets import SheetOptions, parse_start
+from facilitator.sheets import SheetOptions
 from facilitator.sheets.fonts import FontFamily, family_for
 from facilitator.sheets.papers import PAPER_SIZES, Paper
 
@@ -33,7 +33,7 @@ class Sheet:
         # Without a group, the meeting is as long as the format says; with one, the
         # group's meeting length rules and the planner fits the segments to it.
         plan = build_plan(library, fmt, options.program, group, options.date,
-                          parse_start(options.start), choice, options.history,
+                          options.start, choice, options.history,
                           meeting_minutes=None if options.group else fmt.minutes)
         family = family_for(_all_text(plan, library))
         return cls(library, options, plan, PAPER_SIZES[options.paper], family)
