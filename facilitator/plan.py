@@ -47,6 +47,7 @@ from facilitator.model import (
     MEETING_TYPE_READING,
     NUMBERED_ITEM,
     SHARING_KINDS,
+    WEEKDAYS,
     Bookmark,
     Format,
     GroupSettings,
@@ -201,6 +202,13 @@ def advance_bookmark(bookmark: Bookmark, pages: int = 0, section: str | None = N
         section=bookmark.section if section is None else section,
         page=bookmark.page + pages if bookmark.page or pages else 0,
     )
+
+
+def next_meeting_date(group: GroupSettings, today: Date) -> Date:
+    """The group's next meeting day, today if it meets today: the night a secretary prints
+    for and a chair plans."""
+    ahead = (WEEKDAYS.index(group.weekday) - today.weekday()) % 7
+    return today + timedelta(days=ahead)
 
 
 def week_of_month(date: Date) -> tuple[str, bool]:

@@ -12,7 +12,13 @@ from facilitator.cli.context import Context
 from facilitator.content import Library, decode_text, locate, parse_toml, read_content_bytes
 from facilitator.model import Format, GroupSettings, HistoryEntry
 from facilitator.paths import store_exists
-from facilitator.plan import TonightChoice, build_plan, render_plan, tonight_format_id
+from facilitator.plan import (
+    TonightChoice,
+    build_plan,
+    next_meeting_date,
+    render_plan,
+    tonight_format_id,
+)
 from facilitator.problems import ContentError, FacilitatorError
 
 
@@ -27,7 +33,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("--program", "-p", metavar="P",
                         help="program whose words fill the readings (default: the group's, "
                              "else aa)")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the meeting's date (default: today)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD",
+                        help="the meeting's date (default: the group's next meeting day, "
+                             "else today)")
     parser.add_argument("--start", metavar="HH:MM",
                         help="the start time (default: the group's, else 19:00)")
     parser.add_argument("--step", metavar="N",
@@ -70,7 +78,8 @@ def group_context(ctx: Context) -> GroupContext:
 
 def print_plan(ctx: Context) -> int:
     args = ctx.args
-    meeting_date = option_date(args.date) if args.date else Date.today()
+    group = group_context(ctx)
+    meeting_date = meeting_date_option(args.date, group)
     start = option_start(args.start) if args.start else None
     choice = TonightChoice(
         step=option_whole(args.step, "--step") if args.step is not None else None,
@@ -80,7 +89,6 @@ def print_plan(ctx: Context) -> int:
         speaker_minutes=(option_minutes(args.speaker_minutes) if args.speaker_minutes
                          else None),
     )
-    group = group_context(ctx)
     library = group.library
     fmt_arg = args.format or tonight_format_id(group.settings, meeting_date)
     fmt = load_format(fmt_arg, library)
@@ -103,6 +111,14 @@ def load_format(name: str, library: Library) -> Format:
         except ContentError as error:
             raise ContentError([locate(p, name, text) for p in error.problems]) from None
     return library.format(name)
+
+
+def meeting_date_option(value: str | None, group: GroupContext) -> Date:
+    """--date, or the group's next meeting day (today before the group is set up)."""
+    if value:
+        return option_date(value)
+    today = Date.today()
+    return next_meeting_date(group.settings, today) if group.set_up else today
 
 
 def option_date(value: str) -> Date:

@@ -8,14 +8,13 @@ quick, and only printing pays for reportlab.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
 from facilitator.cli.context import Context
 from facilitator.cli.plan_commands import (
     group_context,
     load_format,
-    option_date,
+    meeting_date_option,
     option_start,
     option_whole,
 )
@@ -45,7 +44,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("--large-print", action="store_true",
                         help="large print: no text under 18 pt")
     parser.add_argument("--date", metavar="YYYY-MM-DD",
-                        help="the meeting's date (default: today)")
+                        help="the meeting's date (default: the group's next meeting day, "
+                             "else today)")
     parser.add_argument("--start", metavar="HH:MM",
                         help="the meeting's start time (default: the group's, else 19:00)")
     parser.add_argument("--step", metavar="N",
@@ -65,7 +65,7 @@ def run_print(ctx: Context) -> int:
     options = SheetOptions(
         program=args.program or group.settings.program, layout=args.layout, paper=args.paper,
         large_print=args.large_print,
-        date=option_date(args.date) if args.date else dt.date.today(),
+        date=meeting_date_option(args.date, group),
         start=option_start(args.start) if args.start else group.settings.start,
         step=option_whole(args.step, "--step") if args.step is not None else None, topic=args.topic,
         group=settings, history=tuple(group.history))

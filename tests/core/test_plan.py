@@ -368,3 +368,14 @@ def test_a_plan_can_be_rebuilt_with_a_replaced_choice():
     plan = plan_for("discussion", choice=TonightChoice(topic="Hope"))
     again = plan_for("discussion", choice=replace(plan.choice))
     assert again.topic == "Hope"
+
+
+@pytest.mark.parametrize("today, expected", [
+    (date(2026, 11, 29), date(2026, 12, 1)),  # a Sunday: the coming Tuesday
+    (date(2026, 12, 1), date(2026, 12, 1)),  # a Tuesday: tonight
+    (date(2026, 12, 2), date(2026, 12, 8)),  # a Wednesday: next week
+])
+def test_the_next_meeting_day(today, expected):
+    from facilitator.plan import next_meeting_date
+
+    assert next_meeting_date(GroupSettings(weekday="tuesday"), today) == expected

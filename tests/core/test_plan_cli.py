@@ -130,3 +130,11 @@ def test_without_a_group_the_default_format_is_a_discussion(capsys):
 def test_tonights_speakers_are_named_in_the_header(capsys, options, line):
     assert main(["plan", "speaker", "--date", "2026-04-07", *options]) == 0
     assert line in capsys.readouterr().out.splitlines()
+
+
+def test_without_a_date_the_plan_is_for_the_groups_next_meeting(capsys, tmp_path):
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "group", "set", "weekday", "thursday"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "plan", "discussion"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("Thursday ")

@@ -34,12 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.content import Library
-from facilitator.model import WEEKDAYS, GroupSettings
+from facilitator.model import GroupSettings
+from facilitator.plan import next_meeting_date
 from facilitator.problems import FacilitatorError
 from facilitator.sheets import LAYOUTS, PAPERS, SheetOptions, render_pdf
 from facilitator.store import Store
 from ui.editors.colors import problem_style
 from ui.editors.dialogs import Asks
+from ui.labels import buddy_label
 from ui.printing.pdf_printing import match_paper, print_document
 
 LAYOUT_LABELS = {"script": "The chair's script", "card": "The format on one card",
@@ -105,7 +107,9 @@ class PrintDialog(QDialog, Asks):
             self.program_combo.addItem(program.name, program.id)
         self.program_combo.setCurrentIndex(
             max(0, self.program_combo.findData(self.group.program if self.group else "aa")))
-        self.date_edit = QDateEdit(next_meeting_date(self.group, QDate.currentDate()))
+        today = QDate.currentDate().toPython()
+        self.date_edit = QDateEdit(QDate(next_meeting_date(self.group, today) if self.group
+                                         else today))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setAccessibleName("Meeting date")
@@ -123,20 +127,20 @@ class PrintDialog(QDialog, Asks):
         self.topic_edit.setAccessibleName("Topic")
 
         form = QFormLayout()
-        form.addRow(_buddy("&Format:", self.format_combo), self.format_combo)
-        form.addRow(_buddy("La&yout:", self.layout_combo), self.layout_combo)
-        form.addRow(_buddy("&Paper:", self.paper_combo), self.paper_combo)
+        form.addRow(buddy_label("&Format:", self.format_combo), self.format_combo)
+        form.addRow(buddy_label("La&yout:", self.layout_combo), self.layout_combo)
+        form.addRow(buddy_label("&Paper:", self.paper_combo), self.paper_combo)
         form.addRow("", self.large_print)
-        form.addRow(_buddy("Pro&gram:", self.program_combo), self.program_combo)
+        form.addRow(buddy_label("Pro&gram:", self.program_combo), self.program_combo)
         tonight = QLabel("Tonight")
         font = tonight.font()
         font.setBold(True)
         tonight.setFont(font)
         form.addRow(tonight)
-        form.addRow(_buddy("&Date:", self.date_edit), self.date_edit)
-        form.addRow(_buddy("S&tarts at:", self.start_edit), self.start_edit)
-        form.addRow(_buddy("St&ep:", self.step_spin), self.step_spin)
-        form.addRow(_buddy("T&opic:", self.topic_edit), self.topic_edit)
+        form.addRow(buddy_label("&Date:", self.date_edit), self.date_edit)
+        form.addRow(buddy_label("S&tarts at:", self.start_edit), self.start_edit)
+        form.addRow(buddy_label("St&ep:", self.step_spin), self.step_spin)
+        form.addRow(buddy_label("T&opic:", self.topic_edit), self.topic_edit)
         self._form = form
 
         self.status = QLabel()
@@ -335,19 +339,3 @@ class PrintDialog(QDialog, Asks):
             return None
         self.status.setText(f"Saved {path.name}.")
         return path
-
-
-def next_meeting_date(group: GroupSettings | None, today: QDate) -> QDate:
-    """The group's next meeting day (today, if it meets today): what a secretary prints for."""
-    if group is None or group.weekday not in WEEKDAYS:
-        return today
-    ahead = (WEEKDAYS.index(group.weekday) + 1 - today.dayOfWeek()) % 7
-    return today.addDays(ahead)
-
-
-def _buddy(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(widget)
-    return label
-
-

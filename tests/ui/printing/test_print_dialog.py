@@ -7,7 +7,7 @@ from PySide6.QtCore import QDate, Qt
 
 from facilitator.model import GroupSettings
 from facilitator.sheets import SheetOptions, render_pdf
-from ui.printing.print_dialog import PrintDialog, next_meeting_date
+from ui.printing.print_dialog import PrintDialog
 
 
 def make_dialog(qtbot, store, **kwargs) -> PrintDialog:
@@ -107,9 +107,10 @@ def test_a_sheet_that_cannot_be_printed_says_why(qtbot, store):
     assert dialog.print_button.isEnabled() and dialog.preview_page_count() > 1
 
 
-def test_the_date_defaults_to_the_groups_next_meeting():
-    tuesday_group = GroupSettings(weekday="tuesday")
-    sunday = QDate(2026, 11, 29)
-    assert next_meeting_date(tuesday_group, sunday) == QDate(2026, 12, 1)
-    assert next_meeting_date(tuesday_group, QDate(2026, 12, 1)) == QDate(2026, 12, 1)
-    assert next_meeting_date(None, sunday) == sunday
+def test_the_date_defaults_to_the_groups_next_meeting(qtbot, store):
+    store.save_group(GroupSettings(name="Hope", weekday="thursday"))
+    dialog = PrintDialog(store)
+    qtbot.addWidget(dialog)
+    shown = dialog.date_edit.date()
+    assert shown.dayOfWeek() == 4  # a Thursday
+    assert 0 <= QDate.currentDate().daysTo(shown) < 7
