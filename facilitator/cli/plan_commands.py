@@ -30,6 +30,18 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
                     "group's week-of-month schedule chooses tonight's format.")
     parser.add_argument("format", metavar="FORMAT", nargs="?",
                         help="a format id (see `facilitator formats`) or a format file")
+    add_tonight_options(parser)
+    parser.add_argument("--passage", metavar="TEXT", default="",
+                        help="tonight's passage for a literature meeting (default: the "
+                             "group's bookmark)")
+    parser.add_argument("--speakers", metavar="N", help="how many speakers, 1 to 3")
+    parser.add_argument("--speaker-minutes", metavar="M", help="minutes for each speaker")
+    parser.set_defaults(run=print_plan)
+
+
+def add_tonight_options(parser: argparse.ArgumentParser) -> None:
+    """The options `plan` and `print` share: the program, and tonight's date, time, step
+    and topic."""
     parser.add_argument("--program", "-p", metavar="P",
                         help="program whose words fill the readings (default: the group's, "
                              "else aa)")
@@ -43,12 +55,6 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("--topic", metavar="TEXT", default="",
                         help="tonight's topic for a discussion meeting (default: drawn from "
                              "the topic bank)")
-    parser.add_argument("--passage", metavar="TEXT", default="",
-                        help="tonight's passage for a literature meeting (default: the "
-                             "group's bookmark)")
-    parser.add_argument("--speakers", metavar="N", help="how many speakers, 1 to 3")
-    parser.add_argument("--speaker-minutes", metavar="M", help="minutes for each speaker")
-    parser.set_defaults(run=print_plan)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from facilitator.cli.context import Context
 from facilitator.cli.plan_commands import (
+    add_tonight_options,
     group_context,
     load_format,
     meeting_date_option,
@@ -34,23 +35,13 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("format", metavar="FORMAT", help="a format id, or a format file")
     parser.add_argument("-o", "--output", metavar="OUT.pdf", type=Path, required=True,
                         help="the PDF file to write")
-    parser.add_argument("--program", "-p", metavar="P",
-                        help="program whose words fill the readings (default: the group's, "
-                             "else aa)")
     parser.add_argument("--layout", choices=LAYOUT_CHOICES, default="script",
                         help="what to print (default: script)")
     parser.add_argument("--paper", choices=PAPER_CHOICES, default="letter",
                         help="paper size (default: letter)")
     parser.add_argument("--large-print", action="store_true",
                         help="large print: no text under 18 pt")
-    parser.add_argument("--date", metavar="YYYY-MM-DD",
-                        help="the meeting's date (default: the group's next meeting day, "
-                             "else today)")
-    parser.add_argument("--start", metavar="HH:MM",
-                        help="the meeting's start time (default: the group's, else 19:00)")
-    parser.add_argument("--step", metavar="N",
-                        help="tonight's step (default: the step of the month)")
-    parser.add_argument("--topic", metavar="TEXT", default="", help="tonight's topic")
+    add_tonight_options(parser)
     parser.set_defaults(run=run_print)
 
 
