@@ -15,3 +15,9 @@ def private_data_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("FACILITATOR_HOME", str(home))
     monkeypatch.setenv("FACILITATOR_INVARIANT", "1")
     return home
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    """A data folder for one test; it does not exist until something creates it."""
+    return tmp_path / "data"

@@ -27,11 +27,6 @@ from tests.core.store_helpers import (
 )
 
 
-@pytest.fixture
-def data_dir(tmp_path):
-    return tmp_path / "data"
-
-
 def test_a_new_store_is_empty_and_makes_a_private_folder(data_dir):
     with Store.open(data_dir) as store:
         assert store.group() is None

@@ -19,11 +19,6 @@ from tests.core.store_helpers import (
 )
 
 
-@pytest.fixture
-def data_dir(tmp_path):
-    return tmp_path / "data"
-
-
 def run(capsys, *argv):
     code = main([*argv])
     out, err = capsys.readouterr()

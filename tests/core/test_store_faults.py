@@ -14,11 +14,6 @@ from facilitator.store import DATA_FILE, HISTORY_FILE, RUN_STATE_FILE, Store, St
 from tests.core.store_helpers import folder_bytes, group_settings, history_entry, own_format
 
 
-@pytest.fixture
-def data_dir(tmp_path):
-    return tmp_path / "data"
-
-
 def three_versions(data_dir):
     """Save versions 1, 2 and 3 of the group's name; the backups then hold all three."""
     with Store.open(data_dir) as store:

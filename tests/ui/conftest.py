@@ -40,10 +40,6 @@ def no_modal_dialogs(monkeypatch):
         monkeypatch.setattr(Asks, name, unexpected)
 
 
-@pytest.fixture
-def data_dir(tmp_path):
-    return tmp_path / "data"
-
 
 @pytest.fixture
 def clock():

@@ -14,6 +14,8 @@ from pathlib import Path
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from facilitator.problems import FacilitatorError
+
 
 def _parent(asker) -> QWidget | None:
     """The window a question belongs to: the asker itself, or the widget it works for."""
@@ -59,6 +61,18 @@ class Asks:
     def choose_open_path(self, title: str, file_filter: str) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(_parent(self), title, "", file_filter)
         return Path(name) if name else None
+
+    def open_and_read(self, title: str, file_filter: str, read, failed_title: str):
+        """Ask for a file and read it with `read(path)`. None if the user cancels, or after
+        telling them in one message why the file could not be read."""
+        path = self.choose_open_path(title, file_filter)
+        if path is None:
+            return None
+        try:
+            return read(path)
+        except FacilitatorError as error:
+            self.show_problem(failed_title, str(error))
+            return None
 
     def choose_save_path(self, title: str, suggested: str,
                          file_filter: str) -> Path | None:

@@ -381,15 +381,13 @@ class ReadingLibrary(AsksBeforeClosing, QDialog):
     @Slot()
     def import_file(self) -> None:
         """Import a .txt or .md file as a new reading, shown for checking before it is saved."""
-        path = self.choose_open_path("Import a reading",
-                                     "Text files (*.txt *.md *.markdown);;All files (*)")
-        if path is None:
+        imported = self.open_and_read("Import a reading",
+                                      "Text files (*.txt *.md *.markdown);;All files (*)",
+                                      lambda path: (path, import_text_file(path)),
+                                      "Not imported")
+        if imported is None:
             return
-        try:
-            imported = import_text_file(path)
-        except FacilitatorError as error:
-            self.show_problem("Not imported", str(error))
-            return
+        path, imported = imported
         if not self.confirm_leave():
             return
         self.open_reading(None)

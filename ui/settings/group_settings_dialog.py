@@ -392,15 +392,12 @@ class GroupSettingsDialog(QDialog, Asks):
     @Slot()
     def import_meeting_guide(self) -> None:
         """Fill the fields from one meeting of a Meeting Guide feed. Saved only on Save."""
-        path = self.choose_open_path("Fill in from a Meeting Guide file",
-                                     "Meeting Guide feed (*.json);;All files (*)")
-        if path is None:
+        read = self.open_and_read("Fill in from a Meeting Guide file",
+                                  "Meeting Guide feed (*.json);;All files (*)",
+                                  lambda path: (path, read_feed(path)), "Nothing filled in")
+        if read is None:
             return
-        try:
-            meetings = read_feed(path)
-        except FacilitatorError as error:
-            self.show_problem("Nothing filled in", str(error))
-            return
+        path, meetings = read
         index = self.choose_meeting(meetings, path.name)
         if index is None:
             return

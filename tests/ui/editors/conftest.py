@@ -9,11 +9,6 @@ from facilitator.store import Store
 
 
 @pytest.fixture
-def data_dir(tmp_path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
 def store(data_dir):
     store = Store.open(data_dir)
     store.save_group(GroupSettings(name="Tuesday Night Group", program="aa"))
