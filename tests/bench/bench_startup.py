@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from installed_bytecode import compile_project
+
 TARGET = 1.5
 
 BARE_WINDOW = r"""
@@ -102,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args(argv)
+    compile_project()
     python = sys.executable
     facilitator = str(Path(python).with_name("facilitator"))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
