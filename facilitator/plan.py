@@ -34,7 +34,6 @@ rules it follows, and the choices made where the brief left room:
 
 from __future__ import annotations
 
-import calendar
 import random
 import textwrap
 from collections.abc import Sequence
@@ -215,8 +214,7 @@ def week_of_month(date: Date) -> tuple[str, bool]:
     """Which week of its month a date falls in ("1st" .. "5th"), and whether it is the
     last such weekday of the month."""
     nth = ("1st", "2nd", "3rd", "4th", "5th")[(date.day - 1) // 7]
-    days_in_month = calendar.monthrange(date.year, date.month)[1]
-    return nth, date.day + 7 > days_in_month
+    return nth, (date + timedelta(days=7)).month != date.month
 
 
 def tonight_format_id(group: GroupSettings, date: Date) -> str:

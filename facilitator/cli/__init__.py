@@ -21,9 +21,33 @@ from facilitator.problems import FacilitatorError
 
 # Each module in facilitator.cli adds its subcommands with `register(commands, common)`.
 COMMAND_MODULES = ["content_commands", "store_commands", "plan_commands", "print_commands"]
+# The module that registers each command. Running one command builds only its
+# module's parsers: `facilitator print` is timed against a bare reportlab process
+# (design.md section 11), and the other modules' imports and parsers are pure cost.
+COMMAND_MODULE_OF = {
+    "programs": "content_commands", "formats": "content_commands",
+    "readings": "content_commands", "show": "content_commands", "check": "content_commands",
+    "group": "store_commands", "history": "store_commands", "export": "store_commands",
+    "import": "store_commands",
+    "plan": "plan_commands",
+    "print": "print_commands",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_named(argv: list[str]) -> str | None:
+    """The command word in `argv`, skipping the options that may come before it."""
+    items = iter(argv)
+    for item in items:
+        if item == "--data-dir":
+            next(items, None)
+        elif not item.startswith("-"):
+            return item
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv`'s command, or for every command when `argv` names none (for
+    `--help`, or a mistake that the full parser then explains)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir", metavar="DIR", type=Path, default=argparse.SUPPRESS,
@@ -41,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-after-start", action="store_true",
                         help="open the main window, exit once it has been painted (smoke test)")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    command = command_named(argv or [])
+    modules = [COMMAND_MODULE_OF[command]] if command in COMMAND_MODULE_OF else COMMAND_MODULES
+    for name in modules:
         importlib.import_module(f"facilitator.cli.{name}").register(commands, common)
     _errors_on_one_line(parser)
     return parser
@@ -87,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = app_options(argv)
     if args is None:
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
         if not hasattr(args, "data_dir"):
             args.data_dir = None
     try:

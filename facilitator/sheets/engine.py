@@ -4,11 +4,13 @@
 with reportlab's canvas (design.md section 11), so start-up matters. Two costs
 are cut here, before any other sheets module imports reportlab:
 
-- reportlab's paragraph module compiles, at import, a large case-insensitive
-  Unicode regular expression that recognises URLs (`uri_pat`), about 20 ms. The
-  sheets never print links, so that one pattern is compiled on first use instead:
-  while the module is imported, `re.compile` hands back a lazy stand-in for
-  exactly that pattern and compiles everything else as usual.
+- reportlab's paragraph modules compile, at import, two regular expressions
+  the sheets never use: a large case-insensitive Unicode pattern that recognises
+  URLs (`uri_pat`, about 20 ms; the sheets print no links) and the CJK pattern of
+  `textsplit.cjkwrap` (about 2.5 ms; the paragraphs break lines without it). So
+  while those modules are imported, `re.compile` hands back a lazy stand-in for
+  exactly these two patterns, compiled on first use if ever, and compiles
+  everything else as usual.
 - Page streams are written as compressed binary, not ASCII85 text
   (`useA85 = 0`): smaller files and less work, and every PDF reader accepts them.
 """
@@ -19,6 +21,12 @@ import re
 import sys
 
 _URI_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
+_CJK_WRAP_PATTERN = "([\u2e80-\uffff])"
+
+
+def _unused_by_sheets(pattern: object) -> bool:
+    return isinstance(pattern, str) and (
+        pattern.startswith(_URI_PATTERN_START) or pattern == _CJK_WRAP_PATTERN)
 
 
 class _LazyPattern:
@@ -35,12 +43,12 @@ class _LazyPattern:
 
 
 def load() -> None:
-    """Import reportlab's paragraph machinery once per process, without the URL regex."""
+    """Import reportlab's paragraph machinery once per process, without its unused regexes."""
     if "reportlab.platypus.paragraph" not in sys.modules:
         real_compile = re.compile
 
         def compile_lazily(pattern, flags=0):
-            if isinstance(pattern, str) and pattern.startswith(_URI_PATTERN_START):
+            if _unused_by_sheets(pattern):
                 return _LazyPattern(pattern, flags)
             return real_compile(pattern, flags)
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import reportlab
 from reportlab.lib.fonts import addMapping
@@ -41,8 +41,7 @@ _DEJAVU_DIRS = (
 )
 
 
-@dataclass(frozen=True)
-class FontFamily:
+class FontFamily(NamedTuple):
     """A registered family: the names styles use for each face."""
 
     regular: str
@@ -51,8 +50,9 @@ class FontFamily:
     bold_italic: str
 
 
-@dataclass(frozen=True)
-class _FamilyFiles:
+class _FamilyFiles(NamedTuple):
+    """Where a family's four faces are on disk."""
+
     name: str
     regular: Path
     bold: Path
@@ -100,7 +100,8 @@ def _register(files: _FamilyFiles) -> tuple[FontFamily, frozenset[int]]:
 
 def missing_characters(text: str, coverage: frozenset[int]) -> set[str]:
     """The printable characters of `text` that a font with this coverage cannot draw."""
-    return {ch for ch in text if ch.isprintable() and not ch.isspace()
+    # A sheet's text runs to thousands of characters but only a few dozen distinct ones.
+    return {ch for ch in set(text) if ch.isprintable() and not ch.isspace()
             and ord(ch) not in coverage}
 
 

@@ -8,14 +8,13 @@ and never goes below 18 pt (design.md section 9).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 INCH = 72.0
 MM = 72.0 / 25.4
 
 
-@dataclass(frozen=True)
-class Paper:
+class Paper(NamedTuple):
     """One paper size, in PostScript points, portrait."""
 
     id: str

@@ -8,7 +8,7 @@ place and the same on every layout.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from facilitator.content import Library
 from facilitator.model import Format, GroupSettings
@@ -18,8 +18,9 @@ from facilitator.sheets.fonts import FontFamily, family_for
 from facilitator.sheets.papers import PAPER_SIZES, Paper
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(NamedTuple):
+    """Everything a layout needs: the options, tonight's plan, the paper and the font."""
+
     library: Library
     options: SheetOptions
     plan: Plan

@@ -9,7 +9,7 @@ word on the page, not just the body.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -28,8 +28,7 @@ RULE = colors.HexColor("#9AA7B2")
 TINT = colors.HexColor("#EEF2F5")
 
 
-@dataclass(frozen=True)
-class Styles:
+class Styles(NamedTuple):
     """The paragraph styles of one sheet."""
 
     family: FontFamily

@@ -149,3 +149,38 @@ def test_a_data_dir_option_needs_a_folder_not_another_option():
     from facilitator.cli import app_options
 
     assert app_options(["--data-dir", "--exit-after-start"]) is None
+
+
+def _commands_of(parser) -> set[str]:
+    import argparse
+
+    return {name for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction) for name in action.choices}
+
+
+def test_each_command_is_built_by_the_module_named_for_it():
+    from facilitator.cli import COMMAND_MODULE_OF, build_parser
+
+    assert _commands_of(build_parser()) == set(COMMAND_MODULE_OF)
+    for command in COMMAND_MODULE_OF:
+        assert command in _commands_of(build_parser([command]))
+
+
+@pytest.mark.parametrize("argv, command", [
+    (["print", "step"], "print"),
+    (["--data-dir", "print", "formats"], "formats"),
+    (["--data-dir=/tmp/x", "show", "welcome"], "show"),
+    (["--help"], None),
+    ([], None),
+])
+def test_the_command_word_is_found_after_the_options(argv, command):
+    from facilitator.cli import command_named
+
+    assert command_named(argv) == command
+
+
+def test_a_data_folder_named_like_a_command_still_runs_the_command_given(
+        tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["--data-dir", "print", "formats"]) == 0
+    assert "step" in capsys.readouterr().out

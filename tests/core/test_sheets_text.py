@@ -219,12 +219,14 @@ def test_unknown_layout_paper_or_program_is_a_clear_error():
         render("step", program="zz")
 
 
-def test_the_quick_loader_keeps_reportlabs_url_pattern_working():
+def test_the_quick_loader_keeps_reportlabs_deferred_patterns_working():
     render("step")
+    from reportlab.lib import textsplit
     from reportlab.platypus.paragraph import uri_pat
 
     assert uri_pat.match("https://example.org/page")
     assert not uri_pat.match("not a link")
+    assert textsplit.rx.sub(r"[\1]", "a日b") == "a[日]b"
 
 
 @pytest.mark.parametrize("layout", ["script", "card"])
