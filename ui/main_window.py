@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 
 from facilitator.clock import Clock, SystemClock
 from ui import theme
+from ui.module_sources import forget_module_sources
 
 MAX_TEXT_SCALE = 250
 MIN_TEXT_SCALE = 60
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store, clock: Clock | None = None, parent=None) -> None:
         super().__init__(parent)
+        forget_module_sources()  # of this module's imports, before any widget is made
         self.store = store
         self.clock = clock or SystemClock()
         self.setWindowTitle("Facilitator")
@@ -374,6 +376,7 @@ class MainWindow(QMainWindow):
         self.start_action.setEnabled(True)
         self._set_meeting_actions(False)
         self.tonight_screen.setFocus()
+        forget_module_sources()  # of the store's, the planner's and this screen's imports
 
     # The meeting ------------------------------------------------------------------
 
@@ -409,6 +412,7 @@ class MainWindow(QMainWindow):
         self.start_action.setEnabled(False)
         self._set_meeting_actions(True)
         self.console.setFocus()
+        forget_module_sources()  # of the console's and the room display's imports
         if len(QGuiApplication.screens()) > 1 and not self.room.isVisible():
             # A projector is plugged in: put the room display there straight away.
             others = [s for s in QGuiApplication.screens() if s is not self.screen()]

@@ -319,3 +319,17 @@ def test_the_secretarys_windows_wait_for_the_store(qtbot, data_dir):
         window.attach_store(store)
         assert all(window.actions_by_name[name].isEnabled() for name in names)
         assert window.secretary.packs.store is store
+
+
+def test_a_running_meeting_keeps_no_module_sources_in_memory(qtbot, open_window, set_up_group):
+    # PySide6's import hook reads the source of every module imported after it, and
+    # linecache would keep those lines all evening (ui/module_sources.py).
+    import linecache
+
+    linecache.getlines(__file__)  # as the hook would have read it
+    assert __file__ in linecache.cache
+    set_up_group()
+    window, _answers = open_window()
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.console is not None)
+    assert [name for name in linecache.cache if name.endswith(".py")] == []
