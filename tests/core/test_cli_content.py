@@ -184,3 +184,35 @@ def test_a_data_folder_named_like_a_command_still_runs_the_command_given(
     monkeypatch.chdir(tmp_path)
     assert main(["--data-dir", "print", "formats"]) == 0
     assert "step" in capsys.readouterr().out
+
+
+@pytest.fixture
+def collector_restored():
+    import gc
+
+    yield gc
+    gc.enable()
+
+
+def test_a_command_process_runs_without_the_cyclic_collector(
+        collector_restored, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["facilitator", "programs"])
+    assert main() == 0
+    assert not collector_restored.isenabled()
+
+
+def test_a_caller_with_its_own_arguments_keeps_the_collector(collector_restored, capsys):
+    assert main(["programs"]) == 0
+    assert collector_restored.isenabled()
+
+
+def test_the_app_keeps_the_collector_even_when_the_parser_opens_it(
+        collector_restored, monkeypatch):
+    import facilitator.cli as cli
+
+    seen = []
+    monkeypatch.setattr(cli, "open_app", lambda args: seen.append(
+        collector_restored.isenabled()) or 0)
+    monkeypatch.setattr(sys, "argv", ["facilitator", "--data-dir", ""])
+    assert main() == 0
+    assert seen == [True]
