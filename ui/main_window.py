@@ -26,6 +26,8 @@ MAX_TEXT_SCALE = 250
 MIN_TEXT_SCALE = 60
 TEXT_SCALE_STEP = 10
 ROOM_HIDDEN_NOTICE = "The room display is hidden: press D to show it."
+# Ctrl+Shift+1 .. Ctrl+Shift+9 put the room display on that screen.
+MAX_NUMBERED_SCREENS = 9
 
 
 class MainWindow(QMainWindow):
@@ -168,6 +170,13 @@ class MainWindow(QMainWindow):
           room_only=True)
         room.addSeparator()
         self.screens_menu = room.addMenu("Show on &screen")
+        # One action a screen number, kept on the window (and the room display) all the
+        # time, so that Ctrl+Shift+N works without opening the menu; the menu lists only
+        # the screens there are now, named afresh whenever it opens.
+        self._screen_actions = [
+            a(self.screens_menu, f"Screen {n}", f"Ctrl+Shift+{n}", self._screen_call(n),
+              f"screen_{n}") for n in range(1, MAX_NUMBERED_SCREENS + 1)]
+        self._fill_screens_menu()
         self.screens_menu.aboutToShow.connect(self._fill_screens_menu)
 
         self.secretary.add_group_menu(bar, a)
@@ -535,19 +544,29 @@ class MainWindow(QMainWindow):
             self.show_notice(ROOM_HIDDEN_NOTICE)
 
     def _fill_screens_menu(self) -> None:
+        # Removing an action from the menu leaves it on the window, so its key still
+        # answers, with a word, for a screen that has gone.
         self.screens_menu.clear()
-        for n, screen in enumerate(QGuiApplication.screens(), 1):
+        for n, screen in enumerate(QGuiApplication.screens()[:MAX_NUMBERED_SCREENS], 1):
             size = screen.geometry()
-            label = f"Screen {n}: {screen.name() or 'display'} ({size.width()}×{size.height()})"
-            action = self.screens_menu.addAction(label)
-            if n <= 9:
-                action.setShortcut(QKeySequence(f"Ctrl+Shift+{n}"))
-            action.triggered.connect(lambda _=False, s=screen: self._room_to_screen(s))
+            action = self._screen_actions[n - 1]
+            action.setText(f"Screen {n}: {screen.name() or 'display'} "
+                           f"({size.width()}×{size.height()})")
+            self.screens_menu.addAction(action)
 
-    def _room_to_screen(self, screen) -> None:
+    def _screen_call(self, number: int):
+        return lambda: self.room_to_screen(number)
+
+    def room_to_screen(self, number: int) -> None:
+        """Show the room display on screen `number` (counted from 1), if there is one."""
+        screens = QGuiApplication.screens()
+        if number > len(screens):
+            count = "one screen" if len(screens) == 1 else f"{len(screens)} screens"
+            self.show_notice(f"There is no screen {number}: this computer has {count}.")
+            return
         room = self.ensure_room()
         room.show()
-        room.move_to_screen(screen)
+        room.move_to_screen(screens[number - 1])
 
     # Keys overlay ------------------------------------------------------------------
 

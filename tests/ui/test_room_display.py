@@ -213,3 +213,31 @@ def test_the_room_names_tonights_step_by_its_number(qtbot, open_window, set_up_g
         press(qtbot, window, K.Key_Right)
     assert room.title_text() == "Step 4"  # April
     assert room.reading_text().startswith("We made a searching and fearless moral inventory")
+
+
+def test_ctrl_shift_and_a_number_puts_the_room_display_on_that_screen(
+        qtbot, open_window, set_up_group):
+    window = start_meeting(qtbot, open_window, set_up_group)
+    assert not window.room.isVisible()
+    # The menu has never been opened: the key works all the same.
+    press(qtbot, window, K.Key_1, Qt.KeyboardModifier.ControlModifier
+          | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(window.room.isVisible)
+    screen = QGuiApplication.screens()[0]
+    assert screen.geometry().contains(window.room.frameGeometry().center())
+
+    # The menu names each screen there is, and only those.
+    window.screens_menu.aboutToShow.emit()
+    labels = [action.text() for action in window.screens_menu.actions()]
+    assert len(labels) == len(QGuiApplication.screens())
+    size = screen.geometry()
+    assert labels[0].startswith("Screen 1: ") and f"({size.width()}×{size.height()})" in labels[0]
+
+
+def test_a_screen_number_that_is_not_there_says_so(qtbot, open_window, set_up_group):
+    window = start_meeting(qtbot, open_window, set_up_group)
+    missing = len(QGuiApplication.screens()) + 1
+    press(qtbot, window, getattr(K, f"Key_{missing}"),
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.status.currentMessage().startswith(f"There is no screen {missing}: ")
+    assert not window.room.isVisible()
