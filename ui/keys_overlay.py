@@ -43,6 +43,21 @@ def _meaning(action: QAction) -> str:
     return action.text().replace("&", "").rstrip("…")
 
 
+# How far the sheet may shrink its text to fit the window, largest first.
+_SHRINK_FACTORS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.45, 0.4, 0.35, 0.3)
+# Below this the sheet would be hard to read even up close.
+_SMALLEST_POINTS = 8
+
+
+def _sheet_style(factor: float) -> str:
+    """The sheet's text sizes: the app's sizes for its roles, times `factor`."""
+    def size(points: int) -> int:
+        return max(_SMALLEST_POINTS, round(theme.points(points) * factor))
+    return (f"QLabel {{ font-size: {size(theme.BODY_SIZE)}pt; }}"
+            f'QLabel[role="heading"] {{ font-size: {size(theme.HEADING_SIZE)}pt; }}'
+            f'QLabel[role="subheading"] {{ font-size: {size(theme.SUBHEADING_SIZE)}pt; }}')
+
+
 def sections_from_menus(menu_bar: QMenuBar, live: list[QAction]
                         ) -> list[tuple[str, list[tuple[str, str]]]]:
     """One section a menu, one row an action with a key, in the menus' order. Only actions
@@ -111,10 +126,13 @@ class KeysOverlay(QWidget):
         for grid, part in zip(self._grids, (sections[:half], sections[half:]), strict=True):
             line = 0
             for title, rows in part:
+                if line:
+                    # A gap above each later section (a row, as the sheet's style sets
+                    # the labels' own margins).
+                    grid.setRowMinimumHeight(line, 10)
+                    line += 1
                 heading = QLabel(title)
                 heading.setProperty("role", "subheading")
-                if line:
-                    heading.setContentsMargins(0, 10, 0, 0)
                 grid.addWidget(heading, line, 0, 1, 2)
                 line += 1
                 for keys, meaning in rows:
@@ -145,6 +163,14 @@ class KeysOverlay(QWidget):
 
     def _place(self) -> None:
         self.setGeometry(self.parentWidget().rect())
+        # The sheet follows the group's text size, but is read up close by the chair: when
+        # large text would push it past the window, it sets itself smaller until it fits.
+        for factor in _SHRINK_FACTORS:
+            self._panel.setStyleSheet(_sheet_style(factor))
+            self._panel.layout().invalidate()  # its size hint was worked out in the old sizes
+            hint = self._panel.sizeHint()
+            if hint.width() <= self.width() and hint.height() <= self.height():
+                break
         self._panel.adjustSize()
         size = self._panel.sizeHint().boundedTo(self.size())
         self._panel.setGeometry((self.width() - size.width()) // 2,

@@ -50,6 +50,11 @@ HIGH_CONTRAST = Colors(
     warning="#ffd400", time_up="#ff5c5c", current_row="#00356b",
 )
 
+# Text sizes in points at 100 %, by role; the stylesheet multiplies them by the scale.
+BODY_SIZE = 12
+HEADING_SIZE = 22
+SUBHEADING_SIZE = 14
+
 _current = LIGHT
 _scale = 1.0
 
@@ -109,12 +114,12 @@ def stylesheet(c: Colors) -> str:
     """Sizes by role (objectName), so every screen grows together with + and −."""
     p = points
     return f"""
-* {{ font-size: {p(12)}pt; }}
+* {{ font-size: {p(BODY_SIZE)}pt; }}
 QMainWindow, QWidget#screen {{ background: {c.window}; }}
 QLabel {{ color: {c.text}; }}
 QLabel[role="muted"] {{ color: {c.muted}; }}
-QLabel[role="heading"] {{ font-size: {p(22)}pt; font-weight: 600; }}
-QLabel[role="subheading"] {{ font-size: {p(14)}pt; font-weight: 600; }}
+QLabel[role="heading"] {{ font-size: {p(HEADING_SIZE)}pt; font-weight: 600; }}
+QLabel[role="subheading"] {{ font-size: {p(SUBHEADING_SIZE)}pt; font-weight: 600; }}
 QLabel#segmentTitle {{ font-size: {p(26)}pt; font-weight: 600; }}
 QLabel#segmentCue {{ font-size: {p(13)}pt; color: {c.muted}; font-style: italic; }}
 QLabel#nextLabel {{ font-size: {p(13)}pt; color: {c.muted}; }}

@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 
 from facilitator.store import Store
@@ -73,10 +73,13 @@ def test_the_keys_overlay_lists_the_keys_and_closes_with_escape(qtbot, open_wind
     assert shown["→ or Page Down"] == "Next segment"
     assert shown["3"] == "“Thank you for sharing”"
     assert shown["Ctrl+Q"] == "Quit"
-    # Every key the window answers to is on the sheet, in the words of its menu.
+    # Every key the window answers to is on the sheet, in the words of its menu; the
+    # keys for screens this computer does not have only say so, and are left off.
     listed = {meaning for _keys, meaning in overlay.shown_rows()}
+    absent_screens = [window.actions_by_name[f"screen_{n}"]
+                      for n in range(len(QGuiApplication.screens()) + 1, 10)]
     for action in window.actions():
-        if not action.shortcut().isEmpty():
+        if not action.shortcut().isEmpty() and action not in absent_screens:
             words = action.text().replace("&", "").rstrip("…")
             assert any(m == words or m.endswith(f": {words}") for m in listed), words
     assert overlay.size() == window.size()  # it covers the window it explains
@@ -333,3 +336,23 @@ def test_a_running_meeting_keeps_no_module_sources_in_memory(qtbot, open_window,
     press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.console is not None)
     assert [name for name in linecache.cache if name.endswith(".py")] == []
+
+
+def test_the_keys_overlay_fits_the_window_at_the_largest_text(qtbot, open_window, set_up_group):
+    from PySide6.QtWidgets import QLabel
+
+    from ui.main_window import MAX_TEXT_SCALE
+
+    set_up_group(text_scale=MAX_TEXT_SCALE)
+    window, _answers = open_window()
+    window.resize(LAPTOP.width(), USABLE.height())
+    press(qtbot, window, K.Key_Question)
+    overlay = window.keys_overlay()
+    assert overlay.isVisible()
+    labels = overlay.findChildren(QLabel)
+    assert len(labels) > 40
+    for label in labels:
+        # Every word on the sheet is shown whole: no label squeezed below its text.
+        assert label.width() >= label.sizeHint().width(), label.text()
+        assert label.height() >= label.sizeHint().height(), label.text()
+        assert overlay.rect().contains(QRect(label.mapTo(overlay, QPoint(0, 0)), label.size()))
