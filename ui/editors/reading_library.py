@@ -90,6 +90,10 @@ class ReadingLibrary(AsksBeforeClosing, QDialog):
         self.import_button = QPushButton("&Import a file…")
         self.import_button.setToolTip("A .txt or .md file becomes a new reading")
         self.delete_button = QPushButton("&Delete")
+        # Deleting asks first, and can still be taken back until the window closes.
+        self.undo_delete_button = QPushButton("&Undo delete")
+        self.undo_delete_button.hide()
+        self._deleted: list[Reading] = []
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -103,6 +107,7 @@ class ReadingLibrary(AsksBeforeClosing, QDialog):
         buttons.addWidget(self.import_button)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.delete_button)
+        left_layout.addWidget(self.undo_delete_button)
 
         self.banner = QLabel()
         self.banner.setObjectName("builtinBanner")
@@ -200,7 +205,12 @@ class ReadingLibrary(AsksBeforeClosing, QDialog):
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.new_action = QAction("New reading", self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        for action in (self.save_action, self.find_action, self.new_action):
+        # Ctrl+Z in a text field undoes typing there (the field takes the key first);
+        # anywhere else in the window it brings back the last deleted reading.
+        self.undo_delete_action = QAction("Undo delete", self)
+        self.undo_delete_action.setShortcut(QKeySequence.StandardKey.Undo)
+        for action in (self.save_action, self.find_action, self.new_action,
+                       self.undo_delete_action):
             self.addAction(action)
 
     def _connect(self) -> None:
@@ -210,6 +220,8 @@ class ReadingLibrary(AsksBeforeClosing, QDialog):
         self.new_action.triggered.connect(self.new_reading)
         self.import_button.clicked.connect(self.import_file)
         self.delete_button.clicked.connect(self.delete_reading)
+        self.undo_delete_button.clicked.connect(self.undo_delete)
+        self.undo_delete_action.triggered.connect(self.undo_delete)
         for signal in (self.title_edit.textChanged, self.source_edit.textChanged,
                        self.text_edit.textChanged, self.shape.buttonToggled):
             signal.connect(self._edited)
@@ -439,10 +451,37 @@ class ReadingLibrary(AsksBeforeClosing, QDialog):
         except FacilitatorError as error:
             self.show_problem("The reading is not deleted", str(error))
             return
+        self._deleted.append(reading)
         self.current_id = None
         self.refresh_list()
         self.open_reading(next(iter(sorted(self.library.readings))))
+        self._show_undo_delete()
+        self._banner(f"“{reading.title}” is deleted. Undo delete (Ctrl+Z) brings it back.")
         self.readings_changed.emit()
+
+    @Slot()
+    def undo_delete(self) -> None:
+        """Bring back the last reading deleted in this window, as it was."""
+        if not self._deleted or not self.confirm_leave():
+            return
+        reading = self._deleted[-1]
+        try:
+            self.store.save_reading(reading)
+        except FacilitatorError as error:
+            self.show_problem("The reading is not brought back", str(error))
+            return
+        self._deleted.pop()
+        self.current_id = reading.id
+        self.refresh_list()
+        self.open_reading(reading.id)
+        self._show_undo_delete()
+        self._banner(f"“{reading.title}” is back.")
+        self.readings_changed.emit()
+
+    def _show_undo_delete(self) -> None:
+        self.undo_delete_button.setVisible(bool(self._deleted))
+        if self._deleted:
+            self.undo_delete_button.setToolTip(f"Bring back “{self._deleted[-1].title}”")
 
 
 _FIELDS = {"title": "Title", "text": "Text", "items": "Items", "source": "Source", "id": "Id"}

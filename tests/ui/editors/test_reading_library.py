@@ -124,3 +124,42 @@ def test_escape_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, sto
     answer = "discard"
     qtbot.keyClick(window.title_edit, Qt.Key.Key_Escape)
     assert not window.isVisible()
+
+
+def test_a_deleted_reading_can_be_brought_back(qtbot, store):
+    from facilitator.model import Reading
+
+    store.save_reading(Reading(id="our-purpose", title="Our Purpose", text="We meet weekly.",
+                               source="Our group conscience"))
+    window = make_library(qtbot, store)
+    window.ask_yes_no = lambda title, question: True
+    window.open_reading("our-purpose")
+    assert window.undo_delete_button.isHidden()
+
+    qtbot.mouseClick(window.delete_button, Qt.MouseButton.LeftButton)
+    assert "Our Purpose" not in window.list_titles()
+    assert "our-purpose" not in {r.id for r in store.readings()}
+    assert window.undo_delete_button.isVisible()
+    assert "“Our Purpose” is deleted" in window.banner.text()
+
+    # In a text field, Ctrl+Z undoes the typing there and nothing else.
+    title_before = window.title_edit.text()
+    window.title_edit.setFocus()
+    qtbot.keyClicks(window.title_edit, "x")
+    qtbot.keyClick(window.title_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.title_edit.text() == title_before
+    assert "our-purpose" not in {r.id for r in store.readings()}
+
+    # Ctrl+Z with the list focused brings it back, exactly as it was.
+    window.list.setFocus()
+    qtbot.keyClick(window.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    saved = {r.id: r for r in store.readings()}
+    assert saved["our-purpose"].source == "Our group conscience"
+    assert "Our Purpose" in window.list_titles()
+    assert window.title_edit.text() == "Our Purpose"
+    assert window.undo_delete_button.isHidden()
+
+    # The button does the same.
+    qtbot.mouseClick(window.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.undo_delete_button, Qt.MouseButton.LeftButton)
+    assert "our-purpose" in {r.id for r in store.readings()}
