@@ -63,6 +63,12 @@ class GuideMeeting:
         parts = [p for p in (when, " · ".join(tags)) if p]
         return f"{self.name}: {' · '.join(parts)}" if parts else self.name
 
+    def one_a_day(self) -> list[GuideMeeting]:
+        """This meeting once for each day it is held (itself when it names one day or none)."""
+        if len(self.weekdays) <= 1:
+            return [self]
+        return [replace(self, weekdays=(day,)) for day in self.weekdays]
+
     def apply_to(self, settings: GroupSettings) -> GroupSettings:
         """The settings with this meeting's name, day, time, length and type codes filled in."""
         changes: dict = {"name": self.name, "designations": self.designations}
@@ -151,7 +157,10 @@ def parse_feed(raw: bytes, name: str) -> list[GuideMeeting]:
     if not isinstance(data, list):
         raise FacilitatorError(f"{name}: a Meeting Guide feed is a list of meetings; "
                                "this file holds something else")
-    meetings = [m for m in (meeting_from_entry(e) for e in data if isinstance(e, dict)) if m]
+    # A meeting held on several days is listed once a day: the group's settings hold one
+    # weekday, so the secretary picks the night this computer runs, not the feed's first.
+    meetings = [night for m in (meeting_from_entry(e) for e in data if isinstance(e, dict))
+                if m for night in m.one_a_day()]
     if not meetings:
         raise FacilitatorError(f"{name}: the file holds no meeting with a name")
     return meetings

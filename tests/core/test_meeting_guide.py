@@ -27,14 +27,19 @@ FEED = [
 
 def test_fields_of_a_meeting_are_read():
     meetings = parse_feed(json.dumps(FEED).encode(), "feed.json")
-    assert [m.name for m in meetings] == ["Tuesday Night Step Group", "Sunday Serenity"]
-    first, second = meetings
+    assert [m.name for m in meetings] == ["Tuesday Night Step Group", "Sunday Serenity",
+                                          "Sunday Serenity"]
+    first, sunday, saturday = meetings
     assert first.weekdays == ("tuesday",)
     assert (first.start, first.length) == ("19:30", 75)
     assert first.meeting_type == "closed"
     assert first.designations == ("ST", "W")
-    assert second.weekdays == ("sunday", "saturday")
-    assert (second.start, second.length, second.meeting_type) == ("09:00", 60, "open")
+    # Held on two days: listed once a day, so the group picks its night.
+    assert (sunday.weekdays, saturday.weekdays) == (("sunday",), ("saturday",))
+    assert sunday.describe().startswith("Sunday Serenity: Sunday 09:00")
+    assert saturday.describe().startswith("Sunday Serenity: Saturday 09:00")
+    assert (saturday.start, saturday.length, saturday.meeting_type) == ("09:00", 60, "open")
+    assert saturday.apply_to(GroupSettings()).weekday == "saturday"
 
 
 def test_contact_fields_are_never_kept():
