@@ -577,7 +577,9 @@ class MainWindow(QMainWindow):
         if self._keys_overlay is None:
             self._keys_overlay = KeysOverlay(self)
         if not self._keys_overlay.isVisible():
-            # Read afresh each time, so the sheet says what the menus say now.
+            # Read afresh each time, so the sheet says what the menus say now (a projector
+            # plugged in since the screens menu last opened is on it too).
+            self._fill_screens_menu()
             self._keys_overlay.set_keys(sections_from_menus(self.menuBar(), self.actions()))
         self._keys_overlay.toggle()
 
