@@ -16,11 +16,11 @@ import functools
 import importlib
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from facilitator.content_cache import ParsedFile, parsed_files
 from facilitator.model import FORMAT_KINDS, Format, Program, Reading
 from facilitator.problems import ContentError, FacilitatorError, Problem
 from facilitator.validation import Checker
@@ -50,6 +50,8 @@ def decode_text(raw: bytes, name: str) -> str:
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
     """Parse TOML text, turning a syntax error into one located problem."""
+    import tomllib  # here, not at the top: the built-in content usually comes from its cache
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -218,11 +220,23 @@ def _package_root(package: str):
     return resources.files(package)
 
 
-def _builtin_files(package: str) -> list[tuple[str, str]]:
+def _builtin_files(package: str) -> list[ParsedFile]:
+    """(name, text, data) for each file of a content package, named as `check` names them
+    ("readings/welcome.toml"); parsed from the cache beside them when it is current."""
     root = _package_root(package)
-    files = sorted((entry.name, entry) for entry in root.iterdir() if entry.name.endswith(".toml"))
-    return [(f"{package.rsplit('.', 1)[-1]}/{name}", entry.read_text("utf-8"))
-            for name, entry in files]
+    folder = package.rsplit(".", 1)[-1]
+
+    def parse(text: str, name: str) -> dict[str, Any]:
+        return parse_toml(text, f"{folder}/{name}")
+
+    if isinstance(root, Path):
+        files = parsed_files(root, parse)
+    else:  # inside a zip: no folder to keep a cache in
+        entries = sorted((entry.name, entry) for entry in root.iterdir()
+                         if entry.name.endswith(".toml"))
+        files = [(name, text, parse(text, name))
+                 for name, text in ((name, entry.read_text("utf-8")) for name, entry in entries)]
+    return [(f"{folder}/{name}", text, data) for name, text, data in files]
 
 
 @functools.cache
@@ -231,8 +245,7 @@ def builtin_library() -> Library:
     programs: dict[str, Program] = {}
     topics: tuple[str, ...] = ()
     reading_data: list[tuple[str, dict]] = []
-    for name, text in _builtin_files("facilitator.readings"):
-        data = parse_toml(text, name)
+    for name, text, data in _builtin_files("facilitator.readings"):
         kind = content_kind(data)
         if kind == "programs":
             programs = _located(name, text, parse_programs, data)
@@ -246,8 +259,8 @@ def builtin_library() -> Library:
         reading = _located(name, None, Reading.from_dict, data, slots)
         readings[reading.id] = reading
     loaded = []
-    for name, text in _builtin_files("facilitator.formats"):
-        loaded.append(_located(name, text, Format.from_dict, parse_toml(text, name), readings))
+    for name, text, data in _builtin_files("facilitator.formats"):
+        loaded.append(_located(name, text, Format.from_dict, data, readings))
     # List the formats in the seed's order of meeting kinds, not alphabetically.
     loaded.sort(key=lambda f: (FORMAT_KINDS.index(f.kind), f.id))
     formats = {fmt.id: fmt for fmt in loaded}
