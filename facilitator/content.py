@@ -1,8 +1,9 @@
 """Loading content files, and the library that holds every program, reading and format.
 
 Built-in content ships inside the package as `facilitator.formats` and
-`facilitator.readings` and is found with `importlib.resources`, so a checkout, an
-editable install and a wheel behave the same. Reading a file is guarded the same
+`facilitator.readings` and is found through their import specs, so a checkout, an
+editable install and a wheel behave the same; its parsed files are kept beside it
+(`content_cache`) and parsed again only when one changes. Reading a file is guarded the same
 way for built-ins and for the group's files: size, emptiness, binary content and
 TOML syntax are checked before the model's `from_dict` judges the contents.
 `read_limited` is the one way any file the user chooses is read (content files,
