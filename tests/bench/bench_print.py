@@ -41,7 +41,7 @@ def timed(command: list[str], env: dict[str, str]) -> float:
 
 
 def main() -> int:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     compile_project()
     with tempfile.TemporaryDirectory() as folder:
         homes = {"before set-up": Path(folder) / "new", "with a group": Path(folder) / "group"}
