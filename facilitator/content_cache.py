@@ -3,14 +3,14 @@
 Every command and the app read the same built-in TOML files, and those change
 only when Facilitator is upgraded. Importing tomllib and parsing them in pure
 Python costs about 5 ms a run, and `facilitator print` is timed against a bare
-reportlab process (design.md section 11). So the parsed files, with their text
-(for the line numbers of any problem), are written with `marshal` into the
-content package's `__pycache__` folder, keyed by each file's name, size and
-modification time, and read back while all of those still match. The cache is
-only ever a shortcut, never a second source: a read-only install, a missing,
-stale or damaged cache file, or data that `marshal` cannot hold all mean that
-the files are simply parsed again. It holds built-in texts only, nothing of the
-group's.
+reportlab process (design.md section 11). So the parsed files are written, with
+their text, by `marshal` into the content package's `__pycache__` folder, and
+read back for as long as every file's text is exactly the text stored: the
+check is the content itself, not a file time that an installer or a copy may
+keep or change. The cache is only ever a shortcut, never a second source: a
+read-only install, a missing, stale or damaged cache file, or data that
+`marshal` cannot hold all mean that the files are simply parsed again. It holds
+built-in texts only, nothing of the group's.
 """
 
 from __future__ import annotations
@@ -39,19 +39,15 @@ def parsed_files(folder: Path, parse: Callable[[str, str], dict[str, Any]]) -> l
     `parse` does, and nothing is cached.
     """
     paths = sorted(path for path in folder.iterdir() if path.name.endswith(".toml"))
-    key = (_LAYOUT, tuple(sys.version_info[:2]),
-           [(path.name, stat.st_size, stat.st_mtime_ns)
-            for path, stat in ((path, path.stat()) for path in paths)])
+    texts = [(path.name, path.read_text("utf-8")) for path in paths]
     cache = folder / CACHE_FOLDER / CACHE_NAME
+    stamp = (_LAYOUT, marshal.version, tuple(sys.version_info[:2]))
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-        stored_key, files = marshal.loads(cache.read_bytes())
-        if stored_key == key:
+        stored_stamp, files = marshal.loads(cache.read_bytes())
+        if stored_stamp == stamp and [(name, text) for name, text, _data in files] == texts:
             return files
-    files = []
-    for path in paths:
-        text = path.read_text("utf-8")
-        files.append((path.name, text, parse(text, path.name)))
-    _write(cache, (key, files))
+    files = [(name, text, parse(text, name)) for name, text in texts]
+    _write(cache, (stamp, files))
     return files
 
 

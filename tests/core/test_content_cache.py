@@ -48,10 +48,10 @@ def test_a_changed_added_or_removed_file_is_parsed_again(folder):
     assert parsed_files(folder, parser)[1][2] == {"minutes": 15}
     assert parser.names == ["a.toml", "b.toml"]
 
-    # Same size, new time: still a change.
+    # The same size and the same time, and still a change: the text itself is compared.
     stat = (folder / "b.toml").stat()
     (folder / "b.toml").write_text("minutes = 25\n", "utf-8")
-    os.utime(folder / "b.toml", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    os.utime(folder / "b.toml", ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert parsed_files(folder, CountingParser())[1][2] == {"minutes": 25}
 
     (folder / "c.toml").write_text('id = "c"\n', "utf-8")
@@ -60,6 +60,14 @@ def test_a_changed_added_or_removed_file_is_parsed_again(folder):
     (folder / "a.toml").unlink()
     assert [name for name, _text, _data in parsed_files(folder, CountingParser())] == [
         "b.toml", "c.toml"]
+
+
+def test_a_file_touched_but_not_changed_is_still_read_from_the_cache(folder):
+    expected = parsed_files(folder, CountingParser())
+    (folder / "a.toml").write_text((folder / "a.toml").read_text("utf-8"), "utf-8")
+    parser = CountingParser()
+    assert parsed_files(folder, parser) == expected
+    assert parser.names == []
 
 
 @pytest.mark.parametrize("damage", [b"", b"garbage \x00\xff", b"\xe9" * 10_000])
