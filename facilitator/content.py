@@ -2,10 +2,11 @@
 
 Built-in content ships inside the package as `facilitator.formats` and
 `facilitator.readings` and is found through their import specs, so a checkout, an
-editable install and a wheel behave the same; its parsed files are kept beside it
-(`content_cache`) and parsed again only when one changes. Reading a file is guarded the same
-way for built-ins and for the group's files: size, emptiness, binary content and
-TOML syntax are checked before the model's `from_dict` judges the contents.
+editable install and a wheel behave the same; its parsed files may be kept in the
+data folder's cache (`content_cache`), and are parsed again when one changes.
+Reading a file is guarded the same way for built-ins and for the group's files:
+size, emptiness, binary content and TOML syntax are checked before the model's
+`from_dict` judges the contents.
 `read_limited` is the one way any file the user chooses is read (content files,
 imported texts, Meeting Guide feeds, group packs), so each is refused in the
 same words when it is missing, a folder, unreadable or too large.
@@ -221,9 +222,9 @@ def _package_root(package: str):
     return resources.files(package)
 
 
-def _builtin_files(package: str) -> list[ParsedFile]:
+def _builtin_files(package: str, cache_folder: Path | None) -> list[ParsedFile]:
     """(name, text, data) for each file of a content package, named as `check` names them
-    ("readings/welcome.toml"); parsed from the cache beside them when it is current."""
+    ("readings/welcome.toml"); read from a cache file in `cache_folder` while it is current."""
     root = _package_root(package)
     folder = package.rsplit(".", 1)[-1]
 
@@ -231,8 +232,9 @@ def _builtin_files(package: str) -> list[ParsedFile]:
         return parse_toml(text, f"{folder}/{name}")
 
     if isinstance(root, Path):
-        files = parsed_files(root, parse)
-    else:  # inside a zip: no folder to keep a cache in
+        cache = cache_folder / f"content-{folder}.marshal" if cache_folder else None
+        files = parsed_files(root, parse, cache)
+    else:  # inside a zip: read as it is, uncached
         entries = sorted((entry.name, entry) for entry in root.iterdir()
                          if entry.name.endswith(".toml"))
         files = [(name, text, parse(text, name))
@@ -241,12 +243,15 @@ def _builtin_files(package: str) -> list[ParsedFile]:
 
 
 @functools.cache
-def builtin_library() -> Library:
-    """The content shipped with Facilitator, validated by the same rules as any file."""
+def builtin_library(cache_folder: Path | None = None) -> Library:
+    """The content shipped with Facilitator, validated by the same rules as any file.
+
+    Given the data folder's `cache_folder` (`paths.cache_folder`), the parsed files
+    are kept there and read back for as long as the built-in files are unchanged."""
     programs: dict[str, Program] = {}
     topics: tuple[str, ...] = ()
     reading_data: list[tuple[str, dict]] = []
-    for name, text, data in _builtin_files("facilitator.readings"):
+    for name, text, data in _builtin_files("facilitator.readings", cache_folder):
         kind = content_kind(data)
         if kind == "programs":
             programs = _located(name, text, parse_programs, data)
@@ -260,7 +265,7 @@ def builtin_library() -> Library:
         reading = _located(name, None, Reading.from_dict, data, slots)
         readings[reading.id] = reading
     loaded = []
-    for name, text, data in _builtin_files("facilitator.formats"):
+    for name, text, data in _builtin_files("facilitator.formats", cache_folder):
         loaded.append(_located(name, text, Format.from_dict, data, readings))
     # List the formats in the seed's order of meeting kinds, not alphabetically.
     loaded.sort(key=lambda f: (FORMAT_KINDS.index(f.kind), f.id))

@@ -29,6 +29,11 @@ def resolve_data_dir(explicit: Path | str | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_folder(data_dir: Path) -> Path:
+    """Where files that can always be made again are kept: the chimes, the parsed content."""
+    return data_dir / "cache"
+
+
 DATA_FILE = "facilitator.json"
 HISTORY_FILE = "history.json"
 RUN_STATE_FILE = "run-state.json"

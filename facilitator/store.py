@@ -45,6 +45,7 @@ from facilitator.paths import (
     DATA_FILE,
     HISTORY_FILE,
     RUN_STATE_FILE,
+    cache_folder,
 )
 from facilitator.problems import ContentError, StoreError, StoreLocked
 from facilitator.validation import MAX_ID_LENGTH
@@ -60,13 +61,6 @@ SCHEMA_VERSION = 1
 MIGRATIONS: dict[str, dict[int, Migration]] = {DATA_FILE: {}, HISTORY_FILE: {}, RUN_STATE_FILE: {}}
 BACKUPS_KEPT = 10
 
-
-def _builtin_library() -> Library:
-    """The built-in content, loaded on first use: the app opens the store before its first
-    paint, and the content loader (tomllib and all) is not needed until later."""
-    from facilitator.content import builtin_library
-
-    return builtin_library()
 
 _GROUP_DOC_ID = 1
 _RUN_DOC_ID = 1
@@ -217,13 +211,13 @@ class Store:
     def save_format(self, fmt: Format) -> None:
         if not isinstance(fmt, Format):
             raise TypeError("save_format takes a Format")
-        self._refuse_builtin(fmt.id, _builtin_library().formats, "format")
+        self._refuse_builtin(fmt.id, self._builtin_library().formats, "format")
         self._save_item(self._format_table, self._formats, fmt)
 
     def save_reading(self, reading: Reading) -> None:
         if not isinstance(reading, Reading):
             raise TypeError("save_reading takes a Reading")
-        self._refuse_builtin(reading.id, _builtin_library().readings, "reading")
+        self._refuse_builtin(reading.id, self._builtin_library().readings, "reading")
         self._save_item(self._reading_table, self._readings, reading)
 
     def delete_format(self, format_id: str) -> None:
@@ -274,9 +268,17 @@ class Store:
             self._load_main()
             raise
 
+    def _builtin_library(self) -> Library:
+        """The built-in content, parsed through this folder's cache. Loaded on first use:
+        the app opens the store after its first paint, and the content loader is not
+        needed until its first screen."""
+        from facilitator.content import builtin_library
+
+        return builtin_library(cache_folder(self.data_dir))
+
     def library(self) -> Library:
         """The built-in content with the group's own formats and readings on top."""
-        return _builtin_library().with_group_items(self.formats(), self.readings())
+        return self._builtin_library().with_group_items(self.formats(), self.readings())
 
     # History ---------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from facilitator.clock import Clock, SystemClock
+from facilitator.paths import cache_folder
 from ui import theme
 from ui.module_sources import forget_module_sources
 
@@ -494,7 +495,7 @@ class MainWindow(QMainWindow):
             from ui.sound import Chime
 
             group = self.group()
-            self._chime = Chime(self.store.data_dir / "cache", group.volume if group else 60,
+            self._chime = Chime(cache_folder(self.store.data_dir), group.volume if group else 60,
                                 group.muted if group else False, self)
             self._chime.audio_failed.connect(self.show_notice)
         return self._chime

@@ -10,12 +10,16 @@ on; the timer's colours and words carry the cue alone.
 
 from __future__ import annotations
 
+import io
 import math
 import struct
 import wave
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
+
+from facilitator.atomic_storage import write_atomically
+from facilitator.paths import make_private_folder
 
 SAMPLE_RATE = 44100
 UNAVAILABLE_NOTICE = "Sound is not available on this computer: timer cues are shown on screen only."
@@ -44,14 +48,15 @@ def write_chime(path: Path, cue: str) -> Path:
     peak = max(abs(s) for s in samples) or 1.0
     # A soft chime: peak at about a third of full scale.
     frames = b"".join(struct.pack("<h", int(s / peak * 0.33 * 32767)) for s in samples)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    with wave.open(str(temporary), "wb") as out:
+    sound = io.BytesIO()
+    with wave.open(sound, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(SAMPLE_RATE)
         out.writeframes(frames)
-    temporary.replace(path)
+    # In the data folder's cache, so private like everything there, and whole or not at all.
+    make_private_folder(path.parent)
+    write_atomically(path, sound.getvalue())
     return path
 
 

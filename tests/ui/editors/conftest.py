@@ -17,6 +17,8 @@ def store(data_dir):
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file in the data folder and its bytes, to prove that nothing was written."""
+    """Every file of the group's data and its bytes, to prove that nothing was written.
+    The lock and the cache (made again whenever it is missing) are not the group's data."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and not p.name.endswith(".lock")}
+            if p.is_file() and not p.name.endswith(".lock")
+            and p.relative_to(folder).parts[0] != "cache"}
