@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer
 
 from facilitator.plan import PlannedSegment
 from facilitator.sheets.document import (
-    TickBox,
     build_pdf,
     escape_text,
     paragraph,
     paragraphs,
 )
+from facilitator.sheets.segment_bar import SegmentBar
 from facilitator.sheets.sheet import Sheet, clock, minutes_label
 from facilitator.sheets.styles import MUTED, RULE, TINT, Styles, make_styles
 
@@ -94,35 +94,15 @@ def segment_block(sheet: Sheet, styles: Styles, planned: PlannedSegment) -> list
     time_width = stringWidth("00:00", styles.time.fontName, styles.time.fontSize) + pad * 2
     minutes_width = stringWidth("000 min", styles.minutes.fontName,
                                 styles.minutes.fontSize) + pad
-    box_width = box + pad * 2
-    width = sheet.paper.frame_width
-    time_cell = paragraph(clock(planned.start), styles.time)
-    title_cell = paragraph(bar_title(planned), styles.heading)
-    minutes_cell = paragraph(minutes_label(planned.minutes), styles.minutes)
-    bar_style = [
-        ("BACKGROUND", (0, 0), (-1, -1), TINT),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad * 0.5),
-        ("RIGHTPADDING", (-1, 0), (-1, 0), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.7),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.7),
-    ]
     # Narrow paper (a small card, or large print on a card) cannot give the title a
-    # column of its own: the time and minutes share the first line and the title
-    # runs the full width under them, and the texts below are not indented.
-    narrow = width - box_width - time_width - minutes_width < size * 12
-    if narrow:
-        rows = [[TickBox(box), time_cell, minutes_cell], [title_cell, "", ""]]
-        col_widths = [box_width, width - box_width - minutes_width, minutes_width]
-        bar_style += [("SPAN", (0, 1), (-1, 1)), ("TOPPADDING", (0, 1), (-1, 1), 0)]
-        indent = 0.0
-    else:
-        rows = [[TickBox(box), time_cell, title_cell, minutes_cell]]
-        col_widths = [box_width, time_width, width - box_width - time_width - minutes_width,
-                      minutes_width]
-        indent = box_width + time_width
-    bar = Table(rows, colWidths=col_widths, style=TableStyle(bar_style), splitInRow=1)
+    # column of its own: it runs the full width under the time and minutes, and the
+    # texts below are not indented.
+    bar = SegmentBar(box, paragraph(clock(planned.start), styles.time),
+                     paragraph(bar_title(planned), styles.heading),
+                     paragraph(minutes_label(planned.minutes), styles.minutes),
+                     time_width=time_width, minutes_width=minutes_width, padding=pad,
+                     tint=TINT, frame_width=sheet.paper.frame_width, min_title_width=size * 12)
+    indent = bar.text_indent
     bar.keepWithNext = True
     cue = _indented(styles.cue, indent)
     body = _indented(styles.body, indent)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import re
 
 import pytest
 
@@ -243,3 +244,17 @@ def test_a_literature_script_without_a_passage_leaves_a_line_to_write_it():
     text = all_text(reader)
     assert "Tonight's passage: ____" in text
     assert "bookmark" not in text  # an instruction for the app, not for the paper
+
+
+@pytest.mark.parametrize("paper, large_print", [("letter", False), ("index-4x6", True),
+                                                ("index-5x8", False)])
+def test_a_segment_title_longer_than_a_page_runs_on_instead_of_failing(paper, large_print):
+    words = [f"word{n}" for n in range(600)]
+    fmt = custom_format("Long", [
+        {"kind": "custom", "minutes": 5, "title": " ".join(words), "note": "After the title."},
+        {"kind": "prayer", "minutes": 5}])
+    pages, reader, _ = render(fmt, layout="script", paper=paper, large_print=large_print)
+    text = all_text(reader)
+    assert pages > 2
+    assert re.findall(r"word\d+", text) == words  # every word, in order, across its pages
+    assert "After the title." in text and "God grant me the serenity" in text
