@@ -14,7 +14,6 @@ same words when it is missing, a folder, unreadable or too large.
 
 from __future__ import annotations
 
-import functools
 import importlib
 import os
 import re
@@ -242,12 +241,22 @@ def _builtin_files(package: str, cache_folder: Path | None) -> list[ParsedFile]:
     return [(f"{folder}/{name}", text, data) for name, text, data in files]
 
 
-@functools.cache
+_builtin: Library | None = None
+
+
 def builtin_library(cache_folder: Path | None = None) -> Library:
     """The content shipped with Facilitator, validated by the same rules as any file.
 
-    Given the data folder's `cache_folder` (`paths.cache_folder`), the parsed files
-    are kept there and read back for as long as the built-in files are unchanged."""
+    It is loaded once a process. Given the data folder's `cache_folder`
+    (`paths.cache_folder`), that load keeps the parsed files there, or reads them
+    back while the built-in files are unchanged."""
+    global _builtin
+    if _builtin is None:
+        _builtin = _load_builtin_library(cache_folder)
+    return _builtin
+
+
+def _load_builtin_library(cache_folder: Path | None) -> Library:
     programs: dict[str, Program] = {}
     topics: tuple[str, ...] = ()
     reading_data: list[tuple[str, dict]] = []

@@ -150,5 +150,9 @@ def test_a_groups_store_keeps_the_built_in_content_parsed_in_its_cache(data_dir)
                            text=True, check=True).stdout.split() for _ in range(2)]
     assert runs[0][:-1] == runs[1][:-1]
     assert (runs[0][-1], runs[1][-1]) == ("True", "False")
-    assert sorted(p.name for p in cache_folder(data_dir).iterdir()) == [
-        "content-formats.marshal", "content-readings.marshal"]
+    cached = sorted(cache_folder(data_dir).iterdir())
+    assert [path.name for path in cached] == ["content-formats.marshal",
+                                              "content-readings.marshal"]
+    if os.name == "posix":  # private, like everything in the data folder
+        assert stat.S_IMODE(cache_folder(data_dir).stat().st_mode) == 0o700
+        assert {stat.S_IMODE(path.stat().st_mode) for path in cached} == {0o600}

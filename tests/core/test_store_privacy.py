@@ -70,10 +70,8 @@ def test_every_file_is_0600_and_every_folder_0700(tmp_path):
             store.save_group(group_settings(f"{GROUP_NAME} {n}"))
         store.save_run_state({"index": 1})
         store.add_history(HistoryEntry("2026-04-07", "step", step=4))
-        store.library()  # which keeps the parsed built-in content in the cache folder
     (data_dir / DATA_FILE).write_bytes(b"")
     Store.open(data_dir).close()
-    assert (data_dir / "cache").is_dir()
     for path in files_under(data_dir):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     for folder in (p for p in data_dir.rglob("*") if p.is_dir()):
