@@ -230,14 +230,8 @@ def _builtin_files(package: str, cache_folder: Path | None) -> list[ParsedFile]:
     def parse(text: str, name: str) -> dict[str, Any]:
         return parse_toml(text, f"{folder}/{name}")
 
-    if isinstance(root, Path):
-        cache = cache_folder / f"content-{folder}.marshal" if cache_folder else None
-        files = parsed_files(root, parse, cache)
-    else:  # inside a zip: read as it is, uncached
-        entries = sorted((entry.name, entry) for entry in root.iterdir()
-                         if entry.name.endswith(".toml"))
-        files = [(name, text, parse(text, name))
-                 for name, text in ((name, entry.read_text("utf-8")) for name, entry in entries)]
+    cache = cache_folder / f"content-{folder}.marshal" if cache_folder else None
+    files = parsed_files(root, parse, cache)
     return [(f"{folder}/{name}", text, data) for name, text, data in files]
 
 

@@ -20,11 +20,10 @@ from pathlib import Path
 from facilitator import __version__
 from facilitator.problems import FacilitatorError
 
-# Each module in facilitator.cli adds its subcommands with `register(commands, common)`.
-COMMAND_MODULES = ["content_commands", "store_commands", "plan_commands", "print_commands"]
-# The module that registers each command. Running one command builds only its
-# module's parsers: `facilitator print` is timed against a bare reportlab process
-# (design.md section 11), and the other modules' imports and parsers are pure cost.
+# The module in facilitator.cli that registers each command, with
+# `register(commands, common)`. Running one command builds only its module's
+# parsers: `facilitator print` is timed against a bare reportlab process (design.md
+# section 11), and the other modules' imports and parsers are pure cost.
 COMMAND_MODULE_OF = {
     "programs": "content_commands", "formats": "content_commands",
     "readings": "content_commands", "show": "content_commands", "check": "content_commands",
@@ -33,6 +32,7 @@ COMMAND_MODULE_OF = {
     "plan": "plan_commands",
     "print": "print_commands",
 }
+COMMAND_MODULES = list(dict.fromkeys(COMMAND_MODULE_OF.values()))
 
 
 def command_named(argv: list[str]) -> str | None:

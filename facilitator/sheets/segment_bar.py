@@ -32,9 +32,7 @@ class SegmentBar(Flowable):
         self.time, self.title, self.minutes = time, title, minutes
         self.time_width, self.minutes_width = time_width, minutes_width
         self.padding, self.tint = padding, tint
-        self._layout = dict(time_width=time_width, minutes_width=minutes_width,
-                            padding=padding, tint=tint, frame_width=frame_width,
-                            min_title_width=min_title_width)
+        self.frame_width, self.min_title_width = frame_width, min_title_width
         self.box_width = box + padding * 2
         self.narrow = (frame_width - self.box_width - time_width - minutes_width
                        < min_title_width)
@@ -54,52 +52,54 @@ class SegmentBar(Flowable):
         return (self.text_indent,
                 available_width - self.text_indent - self.minutes_width)
 
+    def _inner_width(self, part: Flowable, column_width: float) -> float:
+        # Each part sits inside its column with `padding` on its left and half that on
+        # its right; the minutes have a whole `padding`, to line up with the page edge.
+        right = self.padding if part is self.minutes else self.padding * 0.5
+        return column_width - self.padding - right
+
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         pad = self.padding
         edge = pad * 0.7  # above and below each line of the bar
         title_x, title_width = self._title_column(available_width)
-        # Each part sits inside its column with `pad` on its left and half that on its
-        # right, the last column a whole `pad`, so the minutes line up with the page edge.
-        title_height = self.title.wrap(title_width - pad * 1.5, available_height)[1]
+
+        def height(part: Flowable, column_width: float) -> float:
+            return part.wrap(self._inner_width(part, column_width), available_height)[1]
+
         if self.run_on:
             self._placed = [(self.title, title_x + pad, edge)]
-            self.width, self.height = available_width, edge + title_height + edge
+            self.width = available_width
+            self.height = edge + height(self.title, title_width) + edge
             return self.width, self.height
-        first_line: list[tuple[Flowable, float, float]] = [
-            (self.tick_box, self.box_width, self.tick_box.size)]
         if self.narrow:
-            time_width = available_width - self.box_width - self.minutes_width
-            first_line.append((self.time, time_width, 0.0))
+            first_line = [(self.tick_box, self.box_width),
+                          (self.time, available_width - self.box_width - self.minutes_width),
+                          (self.minutes, self.minutes_width)]
         else:
-            first_line += [(self.time, self.time_width, 0.0), (self.title, title_width,
-                                                                title_height)]
-        first_line.append((self.minutes, self.minutes_width, 0.0))
-        heights = []
-        for part, width, height in first_line:
-            if part not in (self.tick_box, self.title):
-                right = pad if part is self.minutes else pad * 0.5
-                height = part.wrap(width - pad - right, available_height)[1]
-            heights.append(height)
+            first_line = [(self.tick_box, self.box_width), (self.time, self.time_width),
+                          (self.title, title_width), (self.minutes, self.minutes_width)]
+        heights = [height(part, width) for part, width in first_line]
         line = max(heights)
-        height = edge + line + edge + (title_height + edge if self.narrow else 0.0)
+        bar_height = edge + line + edge
+        if self.narrow:
+            bar_height += height(self.title, title_width) + edge
         # Where each part is drawn, centred on its line; y counts up from the bar's foot.
-        line_foot = height - edge - line
+        line_foot = bar_height - edge - line
         self._placed, x = [], 0.0
-        for (part, width, _height), part_height in zip(first_line, heights, strict=True):
+        for (part, width), part_height in zip(first_line, heights, strict=True):
             self._placed.append((part, x + pad, line_foot + (line - part_height) / 2))
             x += width
         if self.narrow:
             self._placed.append((self.title, pad, edge))
-        self.width, self.height = available_width, height
+        self.width, self.height = available_width, bar_height
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         # Only a title of hundreds of words makes a bar taller than what is left of a
         # page: it breaks inside the title, and the rest runs on in a bar of its own.
         _width, height = self.wrap(available_width, available_height)
-        title_height = self.title.height
-        title_width = self._title_column(available_width)[1] - self.padding * 1.5
-        parts = self.title.split(title_width, available_height - (height - title_height))
+        title_width = self._inner_width(self.title, self._title_column(available_width)[1])
+        parts = self.title.split(title_width, available_height - (height - self.title.height))
         if len(parts) != 2:
             return []  # not even a line of the title fits here: the bar starts a new page
         return [self._with_title(parts[0], run_on=self.run_on),
@@ -108,7 +108,10 @@ class SegmentBar(Flowable):
     def _with_title(self, title: Paragraph, run_on: bool) -> SegmentBar:
         # A new bar, not a copy: reportlab marks a flowable it has put off to the next
         # page, and a copy of a marked one would be refused there as never fitting.
-        bar = SegmentBar(self.tick_box.size, self.time, title, self.minutes, **self._layout)
+        bar = SegmentBar(self.tick_box.size, self.time, title, self.minutes,
+                         time_width=self.time_width, minutes_width=self.minutes_width,
+                         padding=self.padding, tint=self.tint, frame_width=self.frame_width,
+                         min_title_width=self.min_title_width)
         bar.run_on = run_on
         bar.keepWithNext = self.keepWithNext
         return bar

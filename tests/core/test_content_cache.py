@@ -156,3 +156,18 @@ def test_a_groups_store_keeps_the_built_in_content_parsed_in_its_cache(data_dir)
     if os.name == "posix":  # private, like everything in the data folder
         assert stat.S_IMODE(cache_folder(data_dir).stat().st_mode) == 0o700
         assert {stat.S_IMODE(path.stat().st_mode) for path in cached} == {0o600}
+
+
+def test_content_inside_a_zip_is_read_and_cached_the_same_way(folder, cache, tmp_path):
+    import zipfile
+
+    archive = tmp_path / "content.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in folder.iterdir():
+            zipped.write(path, f"readings/{path.name}")
+    inside = zipfile.Path(archive, "readings/")
+    expected = parsed_files(folder, CountingParser(), None)
+    assert parsed_files(inside, CountingParser(), cache) == expected
+    parser = CountingParser()
+    assert parsed_files(inside, parser, cache) == expected
+    assert parser.names == []
